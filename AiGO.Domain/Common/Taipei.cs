@@ -1,0 +1,17 @@
+namespace AiGO.Domain.Common;
+
+/// <summary>Every date the users see is a Taipei date, whatever the server's zone.</summary>
+public static class Taipei
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei");
+
+    public static DateTimeOffset ToTaipei(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(ToTaipei(clock.GetUtcNow()).DateTime);
+
+    /// <summary>yyyy-MM-dd, as the manual shows dates.</summary>
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Format(DateTimeOffset instant) =>
+        ToTaipei(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Domain.Mail;
+using AiGO.Domain.Organisers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AiGO.Domain.Data;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(50);
+        b.Property(u => u.PrivacyConsentVersion).HasMaxLength(40);
+        b.HasOne<Organiser>().WithMany().HasForeignKey(u => u.OrganiserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrganiserConfiguration : IEntityTypeConfiguration<Organiser>
+{
+    public void Configure(EntityTypeBuilder<Organiser> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(100);
+        b.HasIndex(o => o.Name).IsUnique();
+        b.Property(o => o.ContactName).HasMaxLength(50);
+        b.Property(o => o.ContactPhone).HasMaxLength(30);
+        b.Property(o => o.ContactEmail).HasMaxLength(256);
+    }
+}
+
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.ClassTimes).HasMaxLength(200);
+        b.Property(c => c.Platform).HasMaxLength(100);
+        b.Property(c => c.Address).HasMaxLength(200);
+        b.Property(c => c.City).HasMaxLength(10);
+        b.Property(c => c.PaymentMethod).HasMaxLength(100);
+        b.Property(c => c.ContactName).HasMaxLength(50);
+        b.Property(c => c.ContactPhone).HasMaxLength(30);
+        b.Property(c => c.ContactEmail).HasMaxLength(256);
+        b.Property(c => c.RegistrationUrl).HasMaxLength(500);
+        b.Property(c => c.Instructors).HasMaxLength(500);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne(c => c.Organiser).WithMany().HasForeignKey(c => c.OrganiserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.Status, c.StartDate });
+        b.ToTable(t =>
+        {
+            // Backstops for the rules CourseRules checks with a message first.
+            t.HasCheckConstraint("CK_Course_FeeSplit", "\"TraineeShare\" + \"GovernmentShare\" = \"TotalFee\"");
+            t.HasCheckConstraint("CK_Course_NonNegative", "\"TraineeShare\" >= 0 AND \"GovernmentShare\" >= 0 AND \"Hours\" > 0 AND \"PlannedSeats\" >= 0");
+            t.HasCheckConstraint("CK_Course_Dates", "\"EndDate\" >= \"StartDate\"");
+        });
+    }
+}
+
+internal sealed class CodeEntryConfiguration : IEntityTypeConfiguration<CodeEntry>
+{
+    public void Configure(EntityTypeBuilder<CodeEntry> b)
+    {
+        b.Property(c => c.Table).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Code).HasMaxLength(10);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.ParentCode).HasMaxLength(10);
+        b.HasIndex(c => new { c.Table, c.Code }).IsUnique();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("OutboxMessages");
+        b.Property(m => m.ToAddress).HasMaxLength(256);
+        b.Property(m => m.ToName).HasMaxLength(100);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}
+
+internal sealed class SiteCounterConfiguration : IEntityTypeConfiguration<SiteCounter>
+{
+    public void Configure(EntityTypeBuilder<SiteCounter> b) => b.Property(c => c.Id).ValueGeneratedNever();
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+
+namespace AiGO.Domain.Mail;
+
+/// <summary>A rendered mail: both parts carry the same words.</summary>
+public sealed record MailContent(string Subject, string Html, string Text);
+
+/// <summary>The programme office's signature and public links, from configuration (<c>ProgrammeOffice</c>).</summary>
+public sealed class ProgrammeOfficeOptions
+{
+    public string Name { get; set; } = "AIGO 智慧應用人才培育計畫辦公室";
+    public string Address { get; set; } = "106台北市信義路三段153號11樓";
+    public string Phone { get; set; } = "(02) 6631-6513";
+    public string Email { get; set; } = "aigo@iii.org.tw";
+    public string OfficialSite { get; set; } = "https://aigo.org.tw/";
+    /// <summary>This system's own address, for links in mails.</summary>
+    public string SiteUrl { get; set; } = "http://localhost:5000/";
+}
+
+/// <summary>The mails the system sends, in the manual's wording.</summary>
+public sealed class MailTemplates(ProgrammeOfficeOptions office)
+{
+    /// <summary>歡迎加入AIGO — sent on registration (manual §1, 4/4).</summary>
+    public MailContent Welcome(string name)
+    {
+        var site = office.SiteUrl.TrimEnd('/');
+        var b = new Builder();
+        b.Para($"{name}您好，歡迎加入 AIGO!");
+        b.Para(Html: $"在這邊您可以{Link(office.OfficialSite, "申請企業解題")}、{Link(site + "/courses/online", "線上自學課程")}與{Link(site + "/courses", "申請培訓課程補助")}，趕快登入後填寫您的基本資料吧!",
+               Text: $"在這邊您可以申請企業解題、線上自學課程與申請培訓課程補助，趕快登入後填寫您的基本資料吧!\n申請培訓課程補助：{site}/courses");
+        b.Para($"官方網站: {office.OfficialSite}");
+        b.Para("填寫基本資料方法：登入後點擊右上角您的姓名，從下拉式選單進入「帳號管理」。");
+        b.Heading("【參加培訓課程補助】");
+        b.Para("請先至培訓課程填寫申請表單並完成一門線上自學課程或上傳學習積分，經審核通過取得課程申請資格，方可選課，合格者通知報名與繳費");
+        Signature(b);
+        return new MailContent("歡迎加入AIGO", b.Html, b.Text);
+    }
+
+    /// <summary>E-mail confirmation: the link proves the member owns the address.</summary>
+    public MailContent ConfirmEmail(string name, string confirmUrl)
+    {
+        var b = new Builder();
+        b.Para($"{name}您好：");
+        b.Para("請點選以下連結完成 AIGO 會員信箱驗證，驗證後才能申請培訓課程補助：");
+        b.Para(Html: Link(confirmUrl, "驗證我的信箱"), Text: confirmUrl);
+        b.Para("若您沒有註冊 AIGO 會員，請忽略本信。");
+        Signature(b);
+        return new MailContent("AIGO 會員信箱驗證", b.Html, b.Text);
+    }
+
+    /// <summary>Forgotten password: a link to choose a new one.</summary>
+    public MailContent ResetPassword(string name, string resetUrl)
+    {
+        var b = new Builder();
+        b.Para($"{name}您好：");
+        b.Para("我們收到重設 AIGO 會員密碼的申請，請點選以下連結設定新密碼：");
+        b.Para(Html: Link(resetUrl, "重設密碼"), Text: resetUrl);
+        b.Para("若您沒有提出申請，請忽略本信，您的密碼不會變更。");
+        Signature(b);
+        return new MailContent("AIGO 重設密碼", b.Html, b.Text);
+    }
+
+    private void Signature(Builder b)
+    {
+        b.Para("AIGO 團隊敬上");
+        b.Lines(office.Name, office.Address, $"Tel: {office.Phone}", $"E-mail: {office.Email}", $"官方網站: {office.OfficialSite}");
+    }
+
+    private static string Link(string url, string text) => $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(text)}</a>";
+
+    /// <summary>Writes the HTML and text parts side by side so they cannot drift apart.</summary>
+    private sealed class Builder
+    {
+        private readonly StringBuilder _html = new("<div style=\"font-family:sans-serif;line-height:1.6\">");
+        private readonly StringBuilder _text = new();
+
+        public void Para(string text) => Para(WebUtility.HtmlEncode(text), text);
+
+        public void Para(string Html, string Text)
+        {
+            _html.Append("<p>").Append(Html).Append("</p>");
+            _text.Append(Text).Append("\n\n");
+        }
+
+        public void Heading(string text)
+        {
+            _html.Append("<h3>").Append(WebUtility.HtmlEncode(text)).Append("</h3>");
+            _text.Append(text).Append('\n');
+        }
+
+        public void Lines(params string[] lines)
+        {
+            _html.Append("<p>").Append(string.Join("<br>", lines.Select(WebUtility.HtmlEncode))).Append("</p>");
+            _text.Append(string.Join('\n', lines)).Append('\n');
+        }
+
+        public string Html => _html + "</div>";
+        public string Text => _text.ToString().TrimEnd() + "\n";
+    }
+}
+
+/// <summary>Puts a mail in the outbox of the caller's context: it goes out only if the caller's change commits.</summary>
+public static class Outbox
+{
+    public static OutboxMessage Create(string toAddress, string? toName, MailContent content, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ToAddress = toAddress,
+        ToName = toName,
+        Subject = content.Subject,
+        HtmlBody = content.Html,
+        TextBody = content.Text,
+        Status = OutboxStatus.Pending,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+}

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+
+namespace AiGO.Tests.Infrastructure;
+
+/// <summary>One headless Debian chromium per test collection; each test takes a fresh context (its own cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("AIGO_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots"));
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, or apt-get install -y chromium fonts-noto-cjk.");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "zh-TW", TimezoneId = "Asia/Taipei", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>
+    /// Navigates and waits until the circuit has rendered live: a click on prerendered HTML can be lost.
+    /// MainLayout renders data-interactive="True" only from the live circuit.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+    }
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+}
+
+/// <summary>Browser journeys share one app and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "app";
+}

@@ -1,0 +1,59 @@
+using AiGO.Domain.Mail;
+using AiGO.Web.Mail;
+
+namespace AiGO.Tests.Mail;
+
+public class MailTemplateTests
+{
+    private readonly MailTemplates _templates = new(new ProgrammeOfficeOptions { SiteUrl = "https://training.example.tw/" });
+
+    [Fact]
+    public void The_welcome_mail_has_the_manuals_words_in_both_parts()
+    {
+        var mail = _templates.Welcome("陳志堅");
+
+        Assert.Equal("歡迎加入AIGO", mail.Subject);
+        foreach (var part in new[] { mail.Text, mail.Html })
+        {
+            Assert.Contains("陳志堅您好，歡迎加入 AIGO!", part);
+            Assert.Contains("登入後點擊右上角您的姓名，從下拉式選單進入「帳號管理」。", part);
+            Assert.Contains("【參加培訓課程補助】", part);
+            Assert.Contains("請先至培訓課程填寫申請表單並完成一門線上自學課程或上傳學習積分，經審核通過取得課程申請資格，方可選課，合格者通知報名與繳費", part);
+            Assert.Contains("106台北市信義路三段153號11樓", part);
+            Assert.Contains("Tel: (02) 6631-6513", part);
+            Assert.Contains("aigo@iii.org.tw", part);
+            Assert.Contains("AIGO 團隊敬上", part);
+        }
+        Assert.Contains("<a href=\"https://training.example.tw/courses\">申請培訓課程補助</a>", mail.Html);
+    }
+
+    [Fact]
+    public void A_name_with_markup_is_escaped_in_the_html_part()
+    {
+        var mail = _templates.Welcome("<script>x</script>");
+        Assert.DoesNotContain("<script>", mail.Html);
+        Assert.Contains("&lt;script&gt;", mail.Html);
+    }
+
+    [Fact]
+    public async Task The_pickup_folder_keeps_each_mail_as_an_eml_that_the_dev_mailbox_reads()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aigo-pickup-{Guid.NewGuid():N}");
+        try
+        {
+            var paths = new MailPaths(folder);
+            var message = OutboxSender.ToMime(Outbox.Create("a@example.tw", "甲", _templates.Welcome("甲"), DateTimeOffset.UtcNow), new MailOptions());
+            await new PickupFolderTransport(paths).SendAsync(message, CancellationToken.None);
+
+            var mails = await new DevMailbox(paths).ListAsync();
+            var mail = Assert.Single(mails);
+            Assert.Equal("歡迎加入AIGO", mail.Subject);
+            Assert.Contains("甲您好", mail.Text);
+            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

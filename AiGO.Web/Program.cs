@@ -1,0 +1,109 @@
+using System.Globalization;
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+using AiGO.Web.Accounts;
+using AiGO.Web.Components;
+using AiGO.Web.Components.Account;
+using AiGO.Web.Hosting;
+using AiGO.Web.Mail;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataFolder = AppPaths.DataFolder(builder.Configuration, builder.Environment);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
+builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
+builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.AddIdentityCore<AppUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = true;
+        // NIST SP 800-63B: length over composition rules.
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        builder.Configuration.GetSection("Identity").Bind(options);
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AiGoDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+builder.Services.AddSingleton<IEmailSender<AppUser>, OutboxEmailSender>();
+
+builder.Services.Configure<ProgrammeOfficeOptions>(builder.Configuration.GetSection("ProgrammeOffice"));
+builder.Services.AddSingleton(sp => new MailTemplates(sp.GetRequiredService<IOptions<ProgrammeOfficeOptions>>().Value));
+builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+var mailOptions = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+builder.Services.AddSingleton(new MailPaths(Path.Combine(dataFolder, mailOptions.PickupFolder)));
+if (mailOptions.Transport == MailTransportKind.Smtp)
+    builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
+else
+    builder.Services.AddSingleton<IMailTransport, PickupFolderTransport>();
+builder.Services.AddSingleton<OutboxSignal>();
+builder.Services.AddSingleton<DevMailbox>();
+builder.Services.AddSingleton<OutboxSender>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+builder.Services.AddScoped<VisitCounter>();
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+if (app.Configuration.GetValue("Hosting:HttpsRedirection", !app.Environment.IsDevelopment()))
+    app.UseHttpsRedirection();
+
+var taiwan = new CultureInfo("zh-TW");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(taiwan),
+    SupportedCultures = [taiwan],
+    SupportedUICultures = [taiwan],
+});
+
+// Development-only tools (/dev/mailbox) do not exist elsewhere.
+if (!app.Environment.IsDevelopment())
+    app.Use((context, next) => context.Request.Path.StartsWithSegments("/dev") ? Results.NotFound().ExecuteAsync(context) : next(context));
+
+app.UseAntiforgery();
+app.UseMiddleware<VisitCounterMiddleware>();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+app.Run();
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;
