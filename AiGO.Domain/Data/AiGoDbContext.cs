@@ -2,6 +2,7 @@ using AiGO.Domain.Accounts;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
 using AiGO.Domain.Organisers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<CodeEntry> Codes => Set<CodeEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -2,6 +2,7 @@ using AiGO.Domain.Accounts;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
 using AiGO.Domain.Organisers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -86,4 +87,20 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 internal sealed class SiteCounterConfiguration : IEntityTypeConfiguration<SiteCounter>
 {
     public void Configure(EntityTypeBuilder<SiteCounter> b) => b.Property(c => c.Id).ValueGeneratedNever();
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditLog");
+        b.Property(a => a.ActorId).HasMaxLength(450);
+        b.Property(a => a.ActorName).HasMaxLength(100);
+        b.Property(a => a.Action).HasMaxLength(50);
+        b.Property(a => a.EntityType).HasMaxLength(50);
+        b.Property(a => a.EntityId).HasMaxLength(100);
+        b.Property(a => a.Details).HasMaxLength(4000);
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
 }
