@@ -1,5 +1,9 @@
 using System.Globalization;
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Web.Live;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
 using AiGO.Web.Accounts;
@@ -69,6 +73,16 @@ builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddScoped<VisitCounter>();
+
+builder.Services.AddSingleton(builder.Configuration.GetSection("Subsidy").Get<SubsidyPolicy>() ?? new SubsidyPolicy());
+builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<IChangeNotifier>(sp => sp.GetRequiredService<LiveUpdates>());
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddSingleton<CatalogueQueries>();
+builder.Services.AddSingleton<CourseDetails>();
+builder.Services.AddSingleton<SaveCourse>();
+builder.Services.AddSingleton<ChangeCourseStatus>();
+builder.Services.AddSingleton<CourseAdminQueries>();
 
 var app = builder.Build();
 

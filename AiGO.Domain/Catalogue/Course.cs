@@ -45,8 +45,13 @@ public class Course : IVersioned
     public int PlannedSeats { get; set; }
     public CourseStatus Status { get; set; }
 
+    /// <summary>When the organiser asked the office to publish this draft.</summary>
+    public DateTimeOffset? SubmittedForPublicationAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Who saved last, so a conflicting editor can be told.</summary>
+    public string? UpdatedBy { get; set; }
     public Guid Version { get; set; }
 }
 

@@ -1,4 +1,5 @@
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Mail;
@@ -19,6 +20,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
 {
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<SubsidyApplication> Applications => Set<SubsidyApplication>();
     public DbSet<CodeEntry> Codes => Set<CodeEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();

@@ -44,8 +44,9 @@ public static class DatabaseSetup
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) => o.UseSqlite(connectionString);
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3));
+    // No retrying execution strategy: the services run their own transactions (cap and seat checks) and a
+    // blind replay of one could double-book; they retry serialization failures themselves where it is safe.
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) => o.UseNpgsql(connectionString);
 
     public static AiGoDbContext Create(DatabaseProvider provider, string connectionString)
     {

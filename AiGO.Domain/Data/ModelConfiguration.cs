@@ -1,4 +1,5 @@
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Mail;
@@ -46,6 +47,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         b.Property(c => c.ContactEmail).HasMaxLength(256);
         b.Property(c => c.RegistrationUrl).HasMaxLength(500);
         b.Property(c => c.Instructors).HasMaxLength(500);
+        b.Property(c => c.UpdatedBy).HasMaxLength(100);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Organiser).WithMany().HasForeignKey(c => c.OrganiserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.Status, c.StartDate });
@@ -102,5 +104,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Details).HasMaxLength(4000);
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration<SubsidyApplication>
+{
+    public void Configure(EntityTypeBuilder<SubsidyApplication> b)
+    {
+        b.ToTable("Applications", t => t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0"));
+        b.Property(a => a.MemberId).HasMaxLength(450);
+        b.Property(a => a.RejectionReason).HasMaxLength(500);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne(a => a.Course).WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.CourseId, a.Status });
+        b.HasIndex(a => new { a.MemberId, a.CapYear, a.Status });
     }
 }

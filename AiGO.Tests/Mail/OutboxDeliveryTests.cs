@@ -106,16 +106,11 @@ public class OutboxDeliveryTests
     });
 
     private static OutboxSender Sender(EmptyDatabase database, IOptions<MailOptions> options, TimeProvider clock) =>
-        new(new Factory(database), new SmtpMailTransport(options), options, clock, new OutboxSignal(), NullLogger<OutboxSender>.Instance);
+        new(new TestDbFactory(database), new SmtpMailTransport(options), options, clock, new OutboxSignal(), NullLogger<OutboxSender>.Instance);
 
     private static async Task<OutboxMessage> Single(EmptyDatabase database)
     {
         await using var db = database.CreateContext();
         return await db.Outbox.AsNoTracking().SingleAsync();
-    }
-
-    private sealed class Factory(EmptyDatabase database) : IDbContextFactory<AiGoDbContext>
-    {
-        public AiGoDbContext CreateDbContext() => database.CreateContext();
     }
 }

@@ -11,11 +11,15 @@ public sealed class AppClaimsPrincipalFactory(
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "aigo:name";
+    /// <summary>The organiser an Organiser-role account works for.</summary>
+    public const string OrganiserClaim = "aigo:org";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        if (user.OrganiserId is { } org)
+            identity.AddClaim(new Claim(OrganiserClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

@@ -1,0 +1,88 @@
+using AiGO.Domain.Applications;
+
+namespace AiGO.Domain.Catalogue;
+
+/// <summary>A rule a course breaks: the field (property name) and what to tell the editor, in Chinese.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>The rules every saved course keeps (SPEC §3, §12); the office grid, the organiser's form and the import call them.</summary>
+public static class CourseRules
+{
+    public static IReadOnlyList<FieldError> Validate(Course c, SubsidyPolicy policy, int seatsTaken)
+    {
+        var errors = new List<FieldError>();
+        void Add(string field, string message) => errors.Add(new FieldError(field, message));
+
+        if (string.IsNullOrWhiteSpace(c.Name)) Add(nameof(c.Name), "請填寫課程名稱");
+        else if (c.Name.Length > 100) Add(nameof(c.Name), "課程名稱長度限制100字以內");
+        if (c.EndDate < c.StartDate) Add(nameof(c.EndDate), "結束日期不可早於開課日期");
+        if (c.Hours <= 0) Add(nameof(c.Hours), "上課時數須大於0");
+        if (c.PlannedSeats < 0) Add(nameof(c.PlannedSeats), "預計招生人數不可為負數");
+        else if (c.PlannedSeats < seatsTaken)
+            Add(nameof(c.PlannedSeats), $"預計招生人數不可少於已占用名額（目前{seatsTaken}人）");
+
+        if (c.TotalFee <= 0) Add(nameof(c.TotalFee), "課程費用須大於0");
+        if (c.TraineeShare < 0) Add(nameof(c.TraineeShare), "學員負擔不可為負數");
+        if (c.GovernmentShare < 0) Add(nameof(c.GovernmentShare), "政府負擔不可為負數");
+        if (c.TraineeShare + c.GovernmentShare != c.TotalFee)
+            Add(nameof(c.GovernmentShare), $"學員負擔（{c.TraineeShare}元）加政府負擔（{c.GovernmentShare}元）須等於課程費用（{c.TotalFee}元）");
+        var max = SubsidyCalculator.MaxGovernmentShare(c.TotalFee, policy.DefaultRatePercent);
+        if (c.GovernmentShare > max)
+            Add(nameof(c.GovernmentShare), $"政府負擔最多為課程費用的{policy.DefaultRatePercent}%（{max}元）");
+
+        switch (c.VenueMode)
+        {
+            case VenueMode.OnSite:
+                RequireAddress();
+                break;
+            case VenueMode.Online:
+                RequirePlatform();
+                break;
+            case VenueMode.DualTrack:
+                RequireAddress();
+                RequirePlatform();
+                break;
+        }
+
+        if (!string.IsNullOrWhiteSpace(c.RegistrationUrl)
+            && !(Uri.TryCreate(c.RegistrationUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+            Add(nameof(c.RegistrationUrl), "課程報名網址須為 http:// 或 https:// 開頭的完整網址");
+        return errors;
+
+        void RequireAddress()
+        {
+            if (string.IsNullOrWhiteSpace(c.Address)) Add(nameof(c.Address), "實體上課須填寫上課地址");
+            if (string.IsNullOrWhiteSpace(c.City)) Add(nameof(c.City), "實體上課須選擇開課縣市");
+        }
+
+        void RequirePlatform()
+        {
+            if (string.IsNullOrWhiteSpace(c.Platform)) Add(nameof(c.Platform), "線上上課須填寫上課平台（例如 Microsoft Teams）");
+        }
+    }
+
+    public static string Label(this CourseStatus status) => status switch
+    {
+        CourseStatus.Draft => "草稿",
+        CourseStatus.Published => "公開",
+        CourseStatus.Testing => "測試中",
+        CourseStatus.Closed => "已截止",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this VenueMode mode) => mode switch
+    {
+        VenueMode.OnSite => "實體",
+        VenueMode.Online => "線上",
+        VenueMode.DualTrack => "雙軌同步",
+        _ => mode.ToString(),
+    };
+
+    /// <summary>The venue as the catalogue shows it: <c>[雙軌同步]Microsoft Teams、教室(地址)</c>.</summary>
+    public static string VenueText(this Course c) => c.VenueMode switch
+    {
+        VenueMode.Online => $"[線上]{c.Platform}",
+        VenueMode.DualTrack => $"[雙軌同步]{c.Platform}、{c.Address}",
+        _ => $"[實體]{c.Address}",
+    };
+}
