@@ -64,3 +64,18 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>, ICollectionF
 {
     public const string Name = "app";
 }
+
+public static class SignIn
+{
+    public const string DemoPassword = Web.Hosting.DemoSeeder.Password;
+
+    /// <summary>Signs in through the real login form, then waits for the page it returns to.</summary>
+    public static async Task AsAsync(this IPage page, string email, string password = DemoPassword, string returnUrl = "")
+    {
+        await page.GotoAsync("Account/Login" + (returnUrl.Length > 0 ? "?ReturnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
+        await page.GetByLabel("信箱").FillAsync(email);
+        await page.GetByLabel("密碼").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登入" }).ClickAsync();
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+    }
+}
