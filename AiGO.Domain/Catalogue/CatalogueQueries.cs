@@ -27,6 +27,10 @@ public sealed record Option<T>(T Value, string Label);
 /// <summary>Reads for the public catalogue; only 公開 courses are listed.</summary>
 public sealed class CatalogueQueries(IDbContextFactory<AiGoDbContext> dbFactory, TimeProvider clock)
 {
+    // The filter choices scan every listed course; a minute's staleness in a drop-down is harmless.
+    private static readonly TimeSpan OptionsLifetime = TimeSpan.FromMinutes(1);
+    private (DateTimeOffset At, IReadOnlyList<string> Venues, IReadOnlyList<Option<int>> Organisers)? _options;
+
     public async Task<CourseSearchResult> SearchAsync(CourseFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -59,7 +63,21 @@ public sealed class CatalogueQueries(IDbContextFactory<AiGoDbContext> dbFactory,
     }
 
     /// <summary>The 開課地點 choices: the cities that have listed courses, then 線上 and 雙軌同步.</summary>
-    public async Task<IReadOnlyList<string>> VenueOptionsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> VenueOptionsAsync(CancellationToken ct = default) => (await OptionsAsync(ct)).Venues;
+
+    /// <summary>The 開課單位 choices: organisers that have listed courses.</summary>
+    public async Task<IReadOnlyList<Option<int>>> OrganiserOptionsAsync(CancellationToken ct = default) => (await OptionsAsync(ct)).Organisers;
+
+    private async Task<(DateTimeOffset At, IReadOnlyList<string> Venues, IReadOnlyList<Option<int>> Organisers)> OptionsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_options is { } cached && now - cached.At < OptionsLifetime) return cached;
+        var fresh = (now, await LoadVenuesAsync(ct), await LoadOrganisersAsync(ct));
+        _options = fresh;
+        return fresh;
+    }
+
+    private async Task<IReadOnlyList<string>> LoadVenuesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cities = await Listed(db, includePast: true).Where(c => c.City != null && c.VenueMode != VenueMode.Online)
@@ -68,8 +86,7 @@ public sealed class CatalogueQueries(IDbContextFactory<AiGoDbContext> dbFactory,
         return [.. cities.OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)), CourseFilter.Online, CourseFilter.DualTrack];
     }
 
-    /// <summary>The 開課單位 choices: organisers that have listed courses.</summary>
-    public async Task<IReadOnlyList<Option<int>>> OrganiserOptionsAsync(CancellationToken ct = default)
+    private async Task<IReadOnlyList<Option<int>>> LoadOrganisersAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Listed(db, includePast: true).Select(c => c.Organiser).Distinct()
