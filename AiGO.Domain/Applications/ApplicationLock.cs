@@ -1,0 +1,26 @@
+using AiGO.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>
+/// The transaction every change to a member's holds runs in. The cap (per member) and the seats (per course)
+/// must hold when two submissions race, so the check and the write happen under a lock in the database:
+/// SQLite's BEGIN IMMEDIATE takes the database's write lock; PostgreSQL locks the member's row, then the
+/// course's row (always in that order, so two transactions never wait on each other in a circle).
+/// </summary>
+public static class ApplicationLock
+{
+    public static async Task<IDbContextTransaction> BeginAsync(AiGoDbContext db, string? memberId, int courseId, CancellationToken ct = default)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            if (memberId is not null)
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {memberId} FOR UPDATE", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Courses\" WHERE \"Id\" = {courseId} FOR UPDATE", ct);
+        }
+        return tx;
+    }
+}

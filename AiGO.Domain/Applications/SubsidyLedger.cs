@@ -1,0 +1,32 @@
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>What a submission may hold: a seat or a place in line, and how much of the cap.</summary>
+public sealed record Reservation(ApplicationStatus Status, int Subsidy, int? WaitlistPosition)
+{
+    public bool Refused => Subsidy <= 0;
+}
+
+/// <summary>
+/// Decides a submission's seat and subsidy from what the database holds right now. Call it only inside
+/// <see cref="ApplicationLock.BeginAsync"/>, so no other submission for the same member or course interleaves.
+/// </summary>
+public static class SubsidyLedger
+{
+    public static async Task<Reservation> ReserveAsync(AiGoDbContext db, string memberId, Course course, int ratePercent, SubsidyPolicy policy, CancellationToken ct = default)
+    {
+        var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
+        var subsidy = SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, ratePercent, policy.AnnualCap - held);
+        if (subsidy <= 0) return new Reservation(ApplicationStatus.Rejected, 0, null);
+
+        var seatsTaken = await SubsidyQueries.SeatsTakenAsync(db, course.Id, ct);
+        if (seatsTaken < course.PlannedSeats)
+            return new Reservation(policy.ManualReview ? ApplicationStatus.Submitted : ApplicationStatus.Approved, subsidy, null);
+
+        var ahead = await db.Applications.CountAsync(a => a.CourseId == course.Id && a.Status == ApplicationStatus.Waitlisted, ct);
+        return new Reservation(ApplicationStatus.Waitlisted, subsidy, ahead + 1);
+    }
+}
