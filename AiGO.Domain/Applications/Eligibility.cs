@@ -1,0 +1,75 @@
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>What the eligibility rules need to know about a member, gathered by the caller from the profile and the ledgers.</summary>
+public sealed record EligibilityFacts(
+    DateOnly? Birthday,
+    string? NationalId,
+    bool EmailConfirmed,
+    int VerifiedCredits,
+    DateOnly? SanctionedUntil,
+    bool HasLiveApplicationForCourse,
+    int RemainingCap);
+
+/// <summary>One failed rule: what is wrong and what the member can do about it.</summary>
+public sealed record EligibilityProblem(string Code, string Message, string Remedy);
+
+/// <summary>
+/// The subsidy eligibility of SPEC §5, judged at the course start date. The course page, the wizard, the
+/// submission, the import and the waitlist promotion all ask here.
+/// </summary>
+public static class Eligibility
+{
+    public const int MinimumAge = 20;
+    public const int MinimumCredits = 2;
+
+    public static IReadOnlyList<EligibilityProblem> Check(EligibilityFacts f, Course course, DateOnly today)
+    {
+        var problems = new List<EligibilityProblem>();
+        void Fail(string code, string message, string remedy) => problems.Add(new EligibilityProblem(code, message, remedy));
+
+        if (course.Status != CourseStatus.Published)
+            Fail("course-closed", "本課程目前不開放申請。", "請選擇其他開放中的課程。");
+        else if (course.StartDate <= today)
+            Fail("course-started", "本課程已開課，無法再申請。", "請選擇尚未開課的課程。");
+
+        if (!f.EmailConfirmed)
+            Fail("email", "您的信箱尚未驗證。", "請至信箱點選驗證信中的連結；若未收到，可在登入頁重寄驗證信。");
+
+        if (f.Birthday is null)
+            Fail("birthday", "尚未填寫生日。", "請至帳號管理填寫生日。");
+        else if (AgeOn(f.Birthday.Value, course.StartDate) < MinimumAge)
+            Fail("age", $"參訓資格須於開課日（{Taipei.Format(course.StartDate)}）年滿{MinimumAge}歲。", "請選擇您年滿20歲後開課的課程。");
+
+        var id = f.NationalId is null ? null : Common.NationalId.Parse(f.NationalId).Value;
+        if (id is null)
+            Fail("national-id", "尚未填寫正確的身分證字號。", "請至帳號管理填寫身分證字號。");
+        else if (!id.IsRocNational)
+            Fail("nationality", "本計畫補助對象須具本國籍。", "如有疑問請洽計畫辦公室（02）6631-6513。");
+
+        if (f.VerifiedCredits < MinimumCredits)
+            Fail("credits", $"已審核通過的學習積分為{f.VerifiedCredits}分，須達{MinimumCredits}分以上。",
+                "請完成一門線上自學課程，或至帳號管理上傳學習積分證明，待計畫辦公室審核通過。");
+
+        if (f.SanctionedUntil is { } until && until >= today)
+            Fail("sanction", $"您的補助資格停權至{Taipei.Format(until)}。", "停權期間無法申請補助，如有疑問請洽計畫辦公室。");
+
+        if (f.HasLiveApplicationForCourse)
+            Fail("duplicate", "您已申請過本課程。", "請至課程管理查看申請狀態。");
+
+        if (f.RemainingCap <= 0)
+            Fail("cap", "您本年度的補助額度已用完。", "補助額度依課程開課年度計算，可申請次年度開課的課程。");
+
+        return problems;
+    }
+
+    /// <summary>Whole years on <paramref name="on"/>; the birthday itself counts (20 on the 20th birthday).</summary>
+    public static int AgeOn(DateOnly birthday, DateOnly on)
+    {
+        var age = on.Year - birthday.Year;
+        if (on < birthday.AddYears(age)) age--;
+        return age;
+    }
+}
