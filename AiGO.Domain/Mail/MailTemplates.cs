@@ -61,6 +61,48 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent("AIGO 重設密碼", b.Html, b.Text);
     }
 
+    /// <summary>To the organiser when a member's subsidy application goes through (manual §2, 11/15).</summary>
+    public MailContent ApplicationToOrganiser(string organiserName, string memberName, string courseName)
+    {
+        var b = new Builder();
+        b.Para($"Dear {organiserName}：");
+        b.Para($"{memberName}已申請參加「{courseName}」課程補助，請儘速協助學員完成課程報名與繳費。學員的聯絡資料請至AIGO網站登入查閱。");
+        OfficeSignature(b);
+        return new MailContent($"已申請參加AIGO計畫課程補助《{courseName}》已通過", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the subsidy application is approved (manual §2, 11/15).</summary>
+    public MailContent ApplicationApproved(string memberName, string courseName, string? registrationUrl, string contactName, string contactPhone, string contactEmail)
+    {
+        var b = new Builder();
+        var url = registrationUrl ?? "";
+        b.Para($"Dear {memberName}：");
+        b.Para($"您申請參加「{courseName}」課程補助已通過。");
+        b.Para("補助資格通過仍需至課程網址報名繳費");
+        b.Para(Html: $"請您儘速完成課程報名與繳費，課程報名網址：{Link(url, url)}", Text: $"請您儘速完成課程報名與繳費，課程報名網址：{url}");
+        b.Para("符合完訓資格方得領取培訓補助款。有任何課程問題請洽開課單位：");
+        b.Lines($"開課單位聯絡人：{contactName}", $"開課單位聯絡電話：{contactPhone}", $"開課單位聯絡e-mail：{contactEmail}", $"課程報名網址：{url}");
+        OfficeSignature(b);
+        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》已通過", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the application is waitlisted (備取), with the place in line.</summary>
+    public MailContent ApplicationWaitlisted(string memberName, string courseName, int position)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您申請參加「{courseName}」課程補助已受理，因名額已滿，目前為備取第{position}位。");
+        b.Para("有名額釋出時，系統將依申請順序重新確認資格後遞補，並以電子郵件通知您。");
+        OfficeSignature(b);
+        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》為備取第{position}位", b.Html, b.Text);
+    }
+
+    private void OfficeSignature(Builder b)
+    {
+        b.Para("AIGO計畫辦公室 敬上");
+        b.Lines($"AIGO網站：{office.OfficialSite}");
+    }
+
     private void Signature(Builder b)
     {
         b.Para("AIGO 團隊敬上");

@@ -28,6 +28,26 @@ public class MailTemplateTests
     }
 
     [Fact]
+    public void The_organiser_and_the_member_are_told_in_the_manuals_words_when_an_application_goes_through()
+    {
+        var organiser = _templates.ApplicationToOrganiser("財團法人資訊工業策進會", "陳志堅", "測試C (請勿報名)");
+        Assert.Equal("已申請參加AIGO計畫課程補助《測試C (請勿報名)》已通過", organiser.Subject);
+        Assert.Contains("Dear 財團法人資訊工業策進會：", organiser.Text);
+        Assert.Contains("陳志堅已申請參加「測試C (請勿報名)」課程補助，請儘速協助學員完成課程報名與繳費。學員的聯絡資料請至AIGO網站登入查閱。", organiser.Text);
+        Assert.Contains("AIGO計畫辦公室 敬上", organiser.Text);
+
+        var member = _templates.ApplicationApproved("陳志堅", "測試A (請勿報名)", "https://iiiedu.org.tw", "賴秋樺", "02-66316528", "lai@iii.org.tw");
+        foreach (var line in new[]
+        {
+            "Dear 陳志堅：", "您申請參加「測試A (請勿報名)」課程補助已通過。", "補助資格通過仍需至課程網址報名繳費",
+            "請您儘速完成課程報名與繳費，課程報名網址：https://iiiedu.org.tw", "符合完訓資格方得領取培訓補助款。有任何課程問題請洽開課單位：",
+            "開課單位聯絡人：賴秋樺", "開課單位聯絡電話：02-66316528", "開課單位聯絡e-mail：lai@iii.org.tw", "課程報名網址：https://iiiedu.org.tw",
+        })
+            Assert.Contains(line, member.Text);
+        Assert.Contains("<a href=\"https://iiiedu.org.tw\">https://iiiedu.org.tw</a>", member.Html);
+    }
+
+    [Fact]
     public void A_name_with_markup_is_escaped_in_the_html_part()
     {
         var mail = _templates.Welcome("<script>x</script>");
