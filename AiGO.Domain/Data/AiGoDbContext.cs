@@ -21,6 +21,8 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<SubsidyApplication> Applications => Set<SubsidyApplication>();
+    public DbSet<ApplicationStatusChange> StatusChanges => Set<ApplicationStatusChange>();
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<CodeEntry> Codes => Set<CodeEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();

@@ -121,3 +121,27 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
         b.HasIndex(a => new { a.MemberId, a.CapYear, a.Status });
     }
 }
+
+internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<ApplicationStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ApplicationStatusChange> b)
+    {
+        b.Property(c => c.ActorId).HasMaxLength(450);
+        b.Property(c => c.ActorName).HasMaxLength(100);
+        b.Property(c => c.Reason).HasMaxLength(500);
+        b.HasOne<SubsidyApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.ApplicationId, c.At });
+    }
+}
+
+internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
+{
+    public void Configure(EntityTypeBuilder<Sanction> b)
+    {
+        b.Property(s => s.MemberId).HasMaxLength(450);
+        b.Property(s => s.Reason).HasMaxLength(500);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.MemberId, s.Until });
+    }
+}
