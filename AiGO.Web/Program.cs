@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
@@ -23,6 +25,8 @@ var dataFolder = AppPaths.DataFolder(builder.Configuration, builder.Environment)
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+// Chinese as characters, not &#x…; entities: a third of the bytes, and readable page source.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
