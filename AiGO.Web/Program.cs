@@ -43,6 +43,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddScoped<VisitCounter>();
 
 var app = builder.Build();
+// Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.
+app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
 
