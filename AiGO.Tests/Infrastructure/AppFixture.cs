@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"aigo-app-{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public SmtpSink Smtp { get; } = new SmtpSink().Start();
 
@@ -26,9 +28,10 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public AppFixture() : this(new Dictionary<string, string>()) { }
 
     /// <summary>An app of its own with extra settings (e.g. a low rate limit); xunit uses the parameterless one.</summary>
-    internal AppFixture(IReadOnlyDictionary<string, string> settings)
+    internal AppFixture(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -49,6 +52,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test signs in from 127.0.0.1: the shared app must not throttle them (RateLimitTests has its own app).
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", "100000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public Task InitializeAsync()
