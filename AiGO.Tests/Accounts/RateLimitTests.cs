@@ -1,7 +1,10 @@
 using System.Net;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Accounts;
+using AiGO.Domain.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace AiGO.Tests.Accounts;
 
@@ -15,7 +18,7 @@ public sealed class RateLimitedApp : IAsyncLifetime
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 }
 
-public class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateLimitedApp>
+public class RateLimitTests(RateLimitedApp limited, BrowserFixture browser) : IClassFixture<RateLimitedApp>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_fourth_sign_in_within_a_minute_gets_429_and_a_chinese_page()
@@ -59,5 +62,34 @@ public class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateLimitedA
 
         Assert.Equal(AccountThrottle.TooManyMessage, fourth.Errors[RegistrationField.General]);
         Assert.False(otherClient.Errors.ContainsKey(RegistrationField.General));
+    }
+
+    [Fact]
+    public async Task The_registration_page_counts_against_the_browsers_own_address()
+    {
+        var page = await browser.NewPageAsync(limited.App.BaseUrl);
+        for (var i = 0; i < 4; i++)
+        {
+            await page.GotoInteractiveAsync("Account/Register");
+            await page.GetByLabel(PrivacyNotice.ConsentText).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+            await page.Locator("#reg-name").FillAsync("限流測試");
+            await page.Locator("#reg-email").FillAsync(AccountTestData.UniqueEmail("limit"));
+            await page.Locator("#reg-password").FillAsync("Limit-pass-2026");
+            await page.Locator("#reg-confirm").FillAsync("Limit-pass-2026");
+            await page.GetByRole(AriaRole.Button, new() { Name = "送出" }).ClickAsync();
+            // Hashing a password and the first writes of a cold app can take a while on two cores.
+            if (i < 3)
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "註冊完成" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        await Expect(page.GetByText(AccountThrottle.TooManyMessage)).ToBeVisibleAsync();
+        await page.ScreenshotAsync("accounts-12-register-rate-limited");
+
+        // The page passed the address it saw at its first request: 127.0.0.1 is spent, another client is not.
+        await using var scope = limited.App.Services.CreateAsyncScope();
+        var register = scope.ServiceProvider.GetRequiredService<RegisterMember>();
+        var probe = new RegistrationRequest { Consented = true, Name = "探測", Email = "bad", Password = "x", ConfirmPassword = "x" };
+        Assert.Equal(AccountThrottle.TooManyMessage, (await register.RegisterAsync(probe, "127.0.0.1")).Errors[RegistrationField.General]);
+        Assert.False((await register.RegisterAsync(probe, "192.0.2.55")).Errors.ContainsKey(RegistrationField.General));
     }
 }

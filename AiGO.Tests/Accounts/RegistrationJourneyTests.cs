@@ -60,7 +60,7 @@ public class RegistrationJourneyTests(AppFixture app, BrowserFixture browser)
         await page.Locator("#reg-confirm").FillAsync(password);
         await Expect(mismatch).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "送出" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "註冊完成" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "註冊完成" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync("accounts-04-registered");
 
         // The account: 學員, consent version and time, not yet confirmed
