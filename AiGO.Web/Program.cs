@@ -33,35 +33,7 @@ builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
 builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
 builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
 
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<IdentityRedirectManager>();
-builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-builder.Services.AddAuthentication(options =>
-    {
-        options.DefaultScheme = IdentityConstants.ApplicationScheme;
-        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-    })
-    .AddIdentityCookies();
-builder.Services.AddIdentityCore<AppUser>(options =>
-    {
-        options.SignIn.RequireConfirmedAccount = false;
-        options.User.RequireUniqueEmail = true;
-        // NIST SP 800-63B: length over composition rules.
-        options.Password.RequiredLength = 8;
-        options.Password.RequireDigit = false;
-        options.Password.RequireLowercase = false;
-        options.Password.RequireUppercase = false;
-        options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        builder.Configuration.GetSection("Identity").Bind(options);
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<AiGoDbContext>()
-    .AddSignInManager()
-    .AddDefaultTokenProviders()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
-builder.Services.AddSingleton<IEmailSender<AppUser>, OutboxEmailSender>();
+builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);
 
 builder.Services.Configure<ProgrammeOfficeOptions>(builder.Configuration.GetSection("ProgrammeOffice"));
 builder.Services.AddSingleton(sp => new MailTemplates(sp.GetRequiredService<IOptions<ProgrammeOfficeOptions>>().Value));
@@ -89,6 +61,8 @@ builder.Services.AddSingleton<ChangeCourseStatus>();
 builder.Services.AddSingleton<CourseAdminQueries>();
 
 var app = builder.Build();
+// Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.
+app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
 
@@ -113,6 +87,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 if (!app.Environment.IsDevelopment())
     app.Use((context, next) => context.Request.Path.StartsWithSegments("/dev") ? Results.NotFound().ExecuteAsync(context) : next(context));
 
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseMiddleware<VisitCounterMiddleware>();
 

@@ -28,6 +28,8 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
+    public DbSet<LearningCredit> LearningCredits => Set<LearningCredit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,49 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile>
+{
+    public void Configure(EntityTypeBuilder<MemberProfile> b)
+    {
+        b.HasKey(p => p.UserId);
+        b.HasOne<AppUser>().WithOne().HasForeignKey<MemberProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(p => p.NationalId);
+        b.Ignore(p => p.MaskedNationalId);
+        b.Property(p => p.NationalIdCipher).HasMaxLength(1000);
+        b.Property(p => p.NationalIdHash).HasMaxLength(64);
+        // One person, one account: the keyed hash finds a national ID already used without decrypting.
+        b.HasIndex(p => p.NationalIdHash).IsUnique();
+        b.Property(p => p.IdentityType).HasConversion<int?>();
+        foreach (var name in new[] { nameof(MemberProfile.Name), nameof(MemberProfile.CompanyName), nameof(MemberProfile.Department),
+                     nameof(MemberProfile.JobTitle), nameof(MemberProfile.JobContent), nameof(MemberProfile.School), nameof(MemberProfile.Major) })
+            b.Property<string?>(name).HasMaxLength(ProfileRules.MaxTextLength);
+        foreach (var name in new[] { nameof(MemberProfile.Gender), nameof(MemberProfile.Residence), nameof(MemberProfile.JobLevel),
+                     nameof(MemberProfile.SpecialIdentity), nameof(MemberProfile.Education), nameof(MemberProfile.UnitSize),
+                     nameof(MemberProfile.IndustrySection), nameof(MemberProfile.IndustryDivision), nameof(MemberProfile.Motivation) })
+            b.Property<string?>(name).HasMaxLength(10);
+        b.Property(p => p.Phone).HasMaxLength(10);
+        b.Property(p => p.Extension).HasMaxLength(6);
+        b.Property(p => p.Mobile).HasMaxLength(10);
+        b.Property(p => p.BusinessNumber).HasMaxLength(9);
+    }
+}
+
+internal sealed class LearningCreditConfiguration : IEntityTypeConfiguration<LearningCredit>
+{
+    public void Configure(EntityTypeBuilder<LearningCredit> b)
+    {
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.Title).HasMaxLength(100);
+        b.Property(c => c.ReviewNote).HasMaxLength(500);
+        b.Property(c => c.ProofOriginalName).HasMaxLength(255);
+        b.Property(c => c.ProofStoredName).HasMaxLength(100);
+        b.Property(c => c.ProofContentType).HasMaxLength(50);
+        b.HasIndex(c => new { c.UserId, c.Status });
+        b.HasIndex(c => c.Status);
+        b.ToTable(t => t.HasCheckConstraint("CK_LearningCredit_Points", "\"Points\" >= 0"));
+    }
+}
+
 internal sealed class OrganiserConfiguration : IEntityTypeConfiguration<Organiser>
 {
     public void Configure(EntityTypeBuilder<Organiser> b)

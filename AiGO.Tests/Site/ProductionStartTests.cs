@@ -18,6 +18,7 @@ public class ProductionStartTests
             b.UseEnvironment("Production");
             b.UseSetting("Data:Folder", folder);
             b.UseSetting("Hosting:HttpsRedirection", "false");
+            b.UseSetting("Accounts:NationalIdHashKey", "production-test-secret-0123456789abcdef");
         });
         using var client = factory.CreateClient();
 

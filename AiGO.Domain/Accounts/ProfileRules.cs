@@ -1,0 +1,126 @@
+using AiGO.Domain.Common;
+
+namespace AiGO.Domain.Accounts;
+
+/// <summary>The fields of the basic data, in form order.</summary>
+public enum ProfileField
+{
+    Name, NationalId, Birthday, IdentityType, Gender, Phone, Extension, Mobile, YearsOfWork, Residence,
+    BusinessNumber, CompanyName, Department, JobTitle, JobContent, School, Major,
+    JobLevel, SpecialIdentity, Education, UnitSize, IndustrySection, IndustryDivision, Motivation,
+}
+
+/// <summary>One failed rule: the field and what to tell the member, in Chinese.</summary>
+public sealed record FieldError(ProfileField Field, string Message);
+
+/// <summary>
+/// The rules of the basic data (SPEC §4.1–4.2), written once: the profile page, the subsidy wizard and the
+/// Excel import all call <see cref="Validate"/>, and a form asks <see cref="MessageFor"/> field by field.
+/// </summary>
+public static class ProfileRules
+{
+    public const int MaxTextLength = 20;
+    public const int MaxYearsOfWork = 60;
+
+    /// <summary>The fields whose presence depends on 身分別 (SPEC §4.2).</summary>
+    public static IReadOnlyList<ProfileField> DependentFields { get; } =
+    [
+        ProfileField.BusinessNumber, ProfileField.CompanyName, ProfileField.Department, ProfileField.JobTitle,
+        ProfileField.JobContent, ProfileField.School, ProfileField.Major, ProfileField.JobLevel, ProfileField.UnitSize,
+        ProfileField.IndustrySection, ProfileField.IndustryDivision,
+    ];
+
+    /// <summary>Whether the form shows (and the rules require) a field for this 身分別; fields not in the §4.2 table always show.</summary>
+    public static bool IsShown(ProfileField field, IdentityType? type) => field switch
+    {
+        ProfileField.BusinessNumber or ProfileField.CompanyName or ProfileField.Department or ProfileField.JobTitle
+            or ProfileField.JobLevel or ProfileField.UnitSize => type == IdentityType.Enterprise,
+        ProfileField.JobContent => type == IdentityType.Freelancer,
+        ProfileField.School or ProfileField.Major => type == IdentityType.Student,
+        ProfileField.IndustrySection or ProfileField.IndustryDivision => type is IdentityType.Enterprise or IdentityType.Freelancer,
+        _ => true,
+    };
+
+    /// <summary>Every failed rule of the profile, each with its field and Chinese message.</summary>
+    /// <param name="codes">The live code tables; when given, codes must exist and 細項 must belong to 產業別.</param>
+    /// <param name="today">The Taipei date, for the birthday; omitted, the birthday is only checked for presence.</param>
+    public static IReadOnlyList<FieldError> Validate(MemberProfile profile, IReadOnlyCollection<CodeEntry>? codes = null, DateOnly? today = null)
+    {
+        var errors = new List<FieldError>();
+        foreach (var field in Enum.GetValues<ProfileField>())
+        {
+            if (MessageFor(profile, field, codes, today) is { } message) errors.Add(new FieldError(field, message));
+        }
+        return errors;
+    }
+
+    /// <summary>The message for one field, or null when it is fine (or hidden for this 身分別).</summary>
+    public static string? MessageFor(MemberProfile p, ProfileField field, IReadOnlyCollection<CodeEntry>? codes = null, DateOnly? today = null)
+    {
+        if (!IsShown(field, p.IdentityType)) return null;
+        return field switch
+        {
+            ProfileField.Name => Text(p.Name, "姓名", required: true),
+            ProfileField.NationalId => Common.NationalId.Parse(p.NationalId).Error,
+            ProfileField.Birthday => BirthdayMessage(p.Birthday, today),
+            ProfileField.IdentityType => p.IdentityType is null ? "請選擇身分別" : null,
+            ProfileField.Gender => Code(p.Gender, "性別", CodeTableKind.Gender, codes),
+            ProfileField.Phone => PhoneNumbers.ParseLandline(p.Phone).Error,
+            ProfileField.Extension => PhoneNumbers.ParseExtension(p.Extension).Error,
+            ProfileField.Mobile => PhoneNumbers.ParseMobile(p.Mobile).Error,
+            ProfileField.YearsOfWork => p.YearsOfWork switch
+            {
+                null => "請填寫累計工作年資",
+                < 0 or > MaxYearsOfWork => $"累計工作年資應為0至{MaxYearsOfWork}年的整數",
+                _ => null,
+            },
+            ProfileField.Residence => Code(p.Residence, "在台居住地", CodeTableKind.Residence, codes),
+            ProfileField.BusinessNumber => Common.BusinessNumber.Parse(p.BusinessNumber).Error,
+            ProfileField.CompanyName => Text(p.CompanyName, "服務單位", required: true),
+            ProfileField.Department => Text(p.Department, "服務部門", required: true),
+            ProfileField.JobTitle => Text(p.JobTitle, "職稱", required: true),
+            ProfileField.JobContent => Text(p.JobContent, "工作內容", required: true),
+            ProfileField.School => Text(p.School, "就學學校", required: true),
+            ProfileField.Major => Text(p.Major, "就學科系", required: true),
+            ProfileField.JobLevel => Code(p.JobLevel, "職級", CodeTableKind.JobLevel, codes),
+            ProfileField.SpecialIdentity => Code(p.SpecialIdentity, "特殊身份", CodeTableKind.SpecialIdentity, codes),
+            ProfileField.Education => Code(p.Education, "最高學歷", CodeTableKind.Education, codes),
+            ProfileField.UnitSize => Code(p.UnitSize, "服務單位規模", CodeTableKind.UnitSize, codes),
+            ProfileField.IndustrySection => Code(p.IndustrySection, "產業別", CodeTableKind.IndustrySection, codes),
+            ProfileField.IndustryDivision => DivisionMessage(p, codes),
+            ProfileField.Motivation => Code(p.Motivation, "參加培訓的動機", CodeTableKind.Motivation, codes),
+            _ => null,
+        };
+    }
+
+    private static string? Text(string? value, string label, bool required)
+    {
+        var s = value?.Trim() ?? "";
+        if (s.Length == 0) return required ? $"請填寫{label}" : null;
+        return s.Length > MaxTextLength ? $"{label}長度限制{MaxTextLength}字以內，目前為{s.Length}字" : null;
+    }
+
+    private static string? BirthdayMessage(DateOnly? birthday, DateOnly? today)
+    {
+        if (birthday is not { } b) return "請填寫生日";
+        if (b.Year < 1900) return "生日年份不正確，請以西元年填寫，例如 1999/03/21";
+        if (today is { } t && b > t) return "生日不能晚於今天";
+        return null;
+    }
+
+    private static string? Code(string? value, string label, CodeTableKind table, IReadOnlyCollection<CodeEntry>? codes)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return $"請選擇{label}";
+        if (codes is not null && !codes.Any(c => c.Table == table && c.Code == value))
+            return $"{label}的代碼「{value}」不存在，請重新選擇";
+        return null;
+    }
+
+    private static string? DivisionMessage(MemberProfile p, IReadOnlyCollection<CodeEntry>? codes)
+    {
+        if (string.IsNullOrWhiteSpace(p.IndustryDivision)) return "請選擇產業別細項";
+        if (codes is not null && !codes.Any(c => c.Table == CodeTableKind.IndustryDivision && c.Code == p.IndustryDivision && c.ParentCode == p.IndustrySection))
+            return "產業別細項不屬於所選的產業別，請重新選擇";
+        return null;
+    }
+}

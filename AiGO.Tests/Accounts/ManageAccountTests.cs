@@ -1,0 +1,134 @@
+using System.Text;
+using AiGO.Domain.Accounts;
+using AiGO.Tests.Infrastructure;
+using AiGO.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiGO.Tests.Accounts;
+
+[Collection(AppCollection.Name)]
+public class ManageAccountTests(AppFixture app, BrowserFixture browser)
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+
+    [Fact]
+    public async Task A_member_sees_basic_data_and_credits_and_a_disguised_upload_is_refused_next_to_the_field()
+    {
+        var email = AccountTestData.UniqueEmail("manage");
+        await AccountTestData.CreateMemberAsync(app, email, "王大同", confirmed: false);
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await AccountTestData.SignInAsync(page, email, AccountTestData.Password);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+
+        await page.GotoInteractiveAsync("Account/Manage");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "帳號管理", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("尚未驗證")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "基本資料" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#pf-name")).ToHaveValueAsync("王大同");
+        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 點");
+        await page.ScreenshotAsync("accounts-09-manage");
+        await page.AssertNoSeriousViolationsAsync();
+
+        // Saving an incomplete profile keeps the input and says what to fix, next to the field.
+        await page.Locator("#pf-mobile").FillAsync("0812345678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存基本資料" }).ClickAsync();
+        await Expect(page.GetByText("尚有欄位需要修正")).ToBeVisibleAsync();
+        await Expect(page.GetByText("手機號碼應為09開頭的10位數字，例如 0912345678")).ToBeVisibleAsync();
+        await Expect(page.Locator("#pf-mobile")).ToHaveValueAsync("0812345678");
+
+        // A text file named .pdf: refused by its content
+        await page.Locator("#credit-title").FillAsync("偽裝的證明");
+        await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "proof.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("this is not a pdf") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
+        await Expect(page.GetByText("檔案格式不符：僅接受 PDF、JPG 或 PNG 檔案")).ToBeVisibleAsync();
+        await Expect(page.Locator("#credit-file")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#credit-title")).ToHaveValueAsync("偽裝的證明");
+        await page.ScreenshotAsync("accounts-10-upload-refused");
+
+        // A real PNG goes through and waits for review
+        await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "證書.png", MimeType = "image/png", Buffer = Png });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
+        await Expect(page.GetByText("已送出，待計畫辦公室審核")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "待審核" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 點");
+        await page.ScreenshotAsync("accounts-11-credit-pending");
+    }
+
+    [Fact]
+    public async Task The_demo_trainee_has_complete_basic_data_and_two_verified_points()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = app.CreateDbContext();
+        var trainee = await db.Users.SingleAsync(u => u.Email == "trainee@aigo.example.tw");
+        var account = await scope.ServiceProvider.GetRequiredService<EditProfile>().LoadAsync(AccountTestData.PrincipalOf(trainee));
+        var credits = await scope.ServiceProvider.GetRequiredService<MyLearningCredits>().ListAsync(AccountTestData.PrincipalOf(trainee));
+        var codes = await scope.ServiceProvider.GetRequiredService<CodeBook>().LoadAsync();
+
+        Assert.Empty(ProfileRules.Validate(account.Profile, codes));
+        Assert.True(account.EmailConfirmed);
+        Assert.Equal("A154146138", account.Profile.NationalId);
+        Assert.True(credits.VerifiedPoints >= 2);
+    }
+
+    [Fact]
+    public async Task The_national_id_is_stored_encrypted_with_a_hash_and_a_second_account_cannot_reuse_it()
+    {
+        var owner = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("nid"));
+        var other = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("nid2"));
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.NationalId = AccountTestData.NewNationalId().ToLowerInvariant(); // typed in lower case
+        await using var scope = app.Services.CreateAsyncScope();
+        var edit = scope.ServiceProvider.GetRequiredService<EditProfile>();
+
+        Assert.Empty(await edit.SaveAsync(AccountTestData.PrincipalOf(owner), profile));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var row = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == owner.Id);
+            Assert.DoesNotContain(profile.NationalId.ToUpperInvariant(), row.NationalIdCipher);
+            Assert.Equal(64, row.NationalIdHash!.Length);
+            Assert.Equal("陳志堅", (await db.Users.SingleAsync(u => u.Id == owner.Id)).DisplayName);
+        }
+        var loaded = await edit.LoadAsync(AccountTestData.PrincipalOf(owner));
+        Assert.Equal(profile.NationalId.ToUpperInvariant(), loaded.Profile.NationalId);
+
+        var copy = loaded.Profile.Clone();
+        var refused = await edit.SaveAsync(AccountTestData.PrincipalOf(other), copy);
+        Assert.Equal(EditProfile.NationalIdTaken, Assert.Single(refused).Message);
+    }
+
+    [Fact]
+    public async Task An_upload_is_judged_by_content_and_size_and_stored_outside_the_web_root_under_a_random_name()
+    {
+        var user = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("upload"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var submit = scope.ServiceProvider.GetRequiredService<SubmitLearningCredit>();
+        var me = AccountTestData.PrincipalOf(user);
+
+        var exe = await submit.SubmitAsync(me, "偽裝", 1, "cert.png", new MemoryStream("MZ\u0090\0fake executable"u8.ToArray()));
+        Assert.Equal("檔案格式不符：僅接受 PDF、JPG 或 PNG 檔案", exe.Errors[CreditField.File]);
+
+        var big = new byte[6 * 1024 * 1024];
+        "%PDF-1.7"u8.CopyTo(big);
+        var tooLarge = await submit.SubmitAsync(me, "太大", 1, "big.pdf", new MemoryStream(big));
+        Assert.StartsWith("檔案過大：上限為5MB", tooLarge.Errors[CreditField.File]);
+
+        var ok = await submit.SubmitAsync(me, "AI 證照", 2, "../../證照.png", new MemoryStream(Png));
+        Assert.True(ok.Succeeded, string.Join("; ", ok.Errors.Values));
+
+        await using var db = app.CreateDbContext();
+        var credit = await db.LearningCredits.SingleAsync(c => c.UserId == user.Id);
+        Assert.Equal(CreditStatus.Pending, credit.Status);
+        Assert.Equal("證照.png", credit.ProofOriginalName);
+        Assert.Equal("image/png", credit.ProofContentType);
+        Assert.Matches("^[0-9a-f]{32}\\.png$", credit.ProofStoredName!);
+        var uploads = Path.Combine(app.DataFolder, "uploads");
+        Assert.Equal(Png, await File.ReadAllBytesAsync(Path.Combine(uploads, credit.ProofStoredName!)));
+        // Nothing kept under the member's own name, no half-written leftovers, nothing under the web root.
+        Assert.DoesNotContain(Directory.GetFiles(uploads), f => f.EndsWith(".part") || Path.GetFileName(f).Contains("證照"));
+        Assert.DoesNotContain("wwwroot", uploads);
+    }
+}

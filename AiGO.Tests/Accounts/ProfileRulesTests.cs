@@ -1,0 +1,152 @@
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Common;
+
+namespace AiGO.Tests.Accounts;
+
+public class ProfileRulesTests
+{
+    private static readonly IReadOnlyList<CodeEntry> Codes = CodeTableSeed.All
+        .Select((s, i) => new CodeEntry { Id = i + 1, Table = s.Table, Code = s.Code, Name = s.Name, ParentCode = s.ParentCode, SortOrder = i })
+        .ToList();
+
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    public static MemberProfile CompleteEnterpriseProfile()
+    {
+        var p = new MemberProfile
+        {
+            Name = "陳志堅", NationalId = "A154146138", Birthday = new DateOnly(1999, 3, 21), Gender = "1", Phone = "0266316666",
+            Mobile = "0912345678", YearsOfWork = 3, Residence = "01", SpecialIdentity = "0", Education = "4", Motivation = "1",
+        };
+        p.ChangeIdentityType(IdentityType.Enterprise);
+        p.BusinessNumber = "04231910"; p.CompanyName = "財團法人資訊工業策進會"; p.Department = "數位轉型研究所"; p.JobTitle = "工程師";
+        p.JobLevel = "1"; p.UnitSize = "5";
+        p.ChangeIndustrySection("J");
+        p.IndustryDivision = "63";
+        return p;
+    }
+
+    [Fact]
+    public void A_complete_enterprise_profile_passes_every_rule()
+    {
+        Assert.Empty(ProfileRules.Validate(CompleteEnterpriseProfile(), Codes, Today));
+    }
+
+    [Fact]
+    public void An_empty_profile_reports_every_required_field_in_chinese()
+    {
+        var errors = ProfileRules.Validate(new MemberProfile(), Codes, Today);
+
+        var fields = errors.Select(e => e.Field).ToHashSet();
+        Assert.Contains(ProfileField.Name, fields);
+        Assert.Contains(ProfileField.NationalId, fields);
+        Assert.Contains(ProfileField.Birthday, fields);
+        Assert.Contains(ProfileField.IdentityType, fields);
+        Assert.Contains(ProfileField.Mobile, fields);
+        Assert.DoesNotContain(ProfileField.Extension, fields); // 分機 is optional
+        Assert.DoesNotContain(ProfileField.CompanyName, fields); // no 身分別 yet: dependent fields are hidden
+        Assert.Equal("請選擇身分別", errors.Single(e => e.Field == ProfileField.IdentityType).Message);
+        Assert.Equal("請填寫身分證字號", errors.Single(e => e.Field == ProfileField.NationalId).Message);
+    }
+
+    [Theory]
+    [InlineData(IdentityType.Enterprise, new[] { ProfileField.BusinessNumber, ProfileField.CompanyName, ProfileField.Department, ProfileField.JobTitle, ProfileField.JobLevel, ProfileField.UnitSize, ProfileField.IndustrySection, ProfileField.IndustryDivision })]
+    [InlineData(IdentityType.Freelancer, new[] { ProfileField.JobContent, ProfileField.IndustrySection, ProfileField.IndustryDivision })]
+    [InlineData(IdentityType.Student, new[] { ProfileField.School, ProfileField.Major })]
+    [InlineData(IdentityType.Unemployed, new ProfileField[0])]
+    public void Each_identity_type_requires_exactly_its_fields_of_the_spec_table(IdentityType type, ProfileField[] expected)
+    {
+        var p = new MemberProfile();
+        p.ChangeIdentityType(type);
+        var missingDependent = ProfileRules.Validate(p, Codes, Today).Select(e => e.Field).Where(ProfileRules.DependentFields.Contains);
+        Assert.Equal(expected.OrderBy(f => f), missingDependent.OrderBy(f => f));
+    }
+
+    [Fact]
+    public void Switching_identity_type_clears_the_fields_the_new_type_hides()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.ChangeIdentityType(IdentityType.Student);
+
+        Assert.Null(p.CompanyName);
+        Assert.Null(p.BusinessNumber);
+        Assert.Null(p.JobLevel);
+        Assert.Null(p.IndustrySection);
+        Assert.Null(p.IndustryDivision);
+        Assert.Equal("0912345678", p.Mobile); // shared fields stay
+    }
+
+    [Theory]
+    [InlineData(ProfileField.NationalId, "A154146139", "身分證字號檢查碼錯誤，請確認是否輸入正確")]
+    [InlineData(ProfileField.BusinessNumber, "12345678", "統一編號檢查碼錯誤，請確認是否輸入正確")]
+    [InlineData(ProfileField.Phone, "02-6631-6666", "聯絡電話只能填數字，不含「-」或括號，例如 0266316666")]
+    [InlineData(ProfileField.Mobile, "0812345678", "手機號碼應為09開頭的10位數字，例如 0912345678")]
+    [InlineData(ProfileField.CompanyName, "一二三四五六七八九十一二三四五六七八九十一", "服務單位長度限制20字以內，目前為21字")]
+    public void A_bad_value_gets_its_fields_message(ProfileField field, string value, string message)
+    {
+        var p = CompleteEnterpriseProfile();
+        switch (field)
+        {
+            case ProfileField.NationalId: p.NationalId = value; break;
+            case ProfileField.BusinessNumber: p.BusinessNumber = value; break;
+            case ProfileField.Phone: p.Phone = value; break;
+            case ProfileField.Mobile: p.Mobile = value; break;
+            case ProfileField.CompanyName: p.CompanyName = value; break;
+        }
+        var error = Assert.Single(ProfileRules.Validate(p, Codes, Today));
+        Assert.Equal(field, error.Field);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void No_business_number_is_written_999999999()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.BusinessNumber = "999999999";
+        Assert.Empty(ProfileRules.Validate(p, Codes, Today));
+    }
+
+    [Fact]
+    public void A_division_must_belong_to_the_chosen_industry()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.IndustryDivision = "64"; // 金融服務業 is section K, not J
+        Assert.Equal("產業別細項不屬於所選的產業別，請重新選擇", Assert.Single(ProfileRules.Validate(p, Codes, Today)).Message);
+    }
+
+    [Fact]
+    public void Changing_the_industry_drops_the_old_division()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.ChangeIndustrySection("K");
+        Assert.Null(p.IndustryDivision);
+        Assert.Equal("請選擇產業別細項", Assert.Single(ProfileRules.Validate(p, Codes, Today)).Message);
+    }
+
+    [Theory]
+    [InlineData(-1, "累計工作年資應為0至60年的整數")]
+    [InlineData(61, "累計工作年資應為0至60年的整數")]
+    public void Years_of_work_stay_between_0_and_60(int years, string message)
+    {
+        var p = CompleteEnterpriseProfile();
+        p.YearsOfWork = years;
+        Assert.Equal(message, Assert.Single(ProfileRules.Validate(p, Codes, Today)).Message);
+    }
+
+    [Fact]
+    public void A_birthday_after_today_is_refused_and_an_unknown_code_is_named()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.Birthday = Today.AddDays(1);
+        p.Residence = "77";
+        var errors = ProfileRules.Validate(p, Codes, Today);
+        Assert.Equal("生日不能晚於今天", errors.Single(e => e.Field == ProfileField.Birthday).Message);
+        Assert.Equal("在台居住地的代碼「77」不存在，請重新選擇", errors.Single(e => e.Field == ProfileField.Residence).Message);
+    }
+
+    [Fact]
+    public void Others_see_the_national_id_masked()
+    {
+        Assert.Equal("A1****6138", CompleteEnterpriseProfile().MaskedNationalId);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using AiGO.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AiGO.Tests.Accounts;
+
+/// <summary>An app of its own on a fake clock.</summary>
+public sealed class FakeClockApp : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public AppFixture App { get; }
+
+    public FakeClockApp() => App = new(new Dictionary<string, string>(), s => s.AddSingleton<TimeProvider>(Clock));
+
+    public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}
+
+public partial class SessionLimitTests(FakeClockApp fake) : IClassFixture<FakeClockApp>
+{
+    [Fact]
+    public async Task An_active_session_still_ends_12_hours_after_sign_in()
+    {
+        var email = AccountTestData.UniqueEmail("absolute");
+        await AccountTestData.CreateMemberAsync(fake.App, email);
+        // Over Kestrel the client follows redirects whatever its options say: judge by where a request ends up.
+        using var client = fake.App.CreateClient();
+
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = Token().Match(login).Groups[1].Value;
+        var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email, ["Input.Password"] = AccountTestData.Password,
+        }));
+        Assert.Equal("/", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Busy all day: a request every 20 minutes keeps the 30-minute idle limit from ending it.
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(11.5); elapsed += TimeSpan.FromMinutes(20))
+        {
+            fake.Clock.Advance(TimeSpan.FromMinutes(20));
+            var page = await client.GetAsync("/Account/Manage/ChangePassword");
+            Assert.True(page.RequestMessage!.RequestUri!.AbsolutePath == "/Account/Manage/ChangePassword", $"signed out after {elapsed + TimeSpan.FromMinutes(20)}");
+        }
+
+        fake.Clock.Advance(TimeSpan.FromMinutes(10)); // 11 h 50 min after sign-in
+        Assert.Equal("/Account/Manage/ChangePassword", (await client.GetAsync("/Account/Manage/ChangePassword")).RequestMessage!.RequestUri!.AbsolutePath);
+        fake.Clock.Advance(TimeSpan.FromMinutes(20)); // 12 h 10 min, only 20 idle minutes
+        var late = await client.GetAsync("/Account/Manage/ChangePassword");
+        Assert.Equal("/Account/Login", late.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
