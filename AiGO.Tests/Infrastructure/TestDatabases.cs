@@ -45,7 +45,8 @@ public static class TestDatabases
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // Racing tests queue hundreds of transactions behind one row lock: let them wait for a pooled connection.
+        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Timeout = 120, CommandTimeout = 120 }.ConnectionString;
         return new EmptyDatabase(provider, cs, async () =>
         {
             NpgsqlConnection.ClearAllPools();
