@@ -45,6 +45,8 @@ if (mailOptions.Transport == MailTransportKind.Smtp)
 else
     builder.Services.AddSingleton<IMailTransport, PickupFolderTransport>();
 builder.Services.AddSingleton<OutboxSignal>();
+builder.Services.AddSingleton<IMailSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+builder.Services.AddSingleton<SubmitApplication>();
 builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

@@ -19,6 +19,13 @@ public class SubsidyApplication : IVersioned
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? RejectionReason { get; set; }
+    /// <summary>本人已經具備以下先備知識 — 同意 at submission.</summary>
+    public bool PrerequisitesAgreed { get; set; }
+    /// <summary>Version of the personal-data notice the member agreed to for this application.</summary>
+    public string? PrivacyConsentVersion { get; set; }
+    /// <summary>Version of 參訓學員須知暨切結書 the member agreed to.</summary>
+    public string? AffidavitVersion { get; set; }
+    public DateTimeOffset? ConsentedAt { get; set; }
     public DateOnly? DisbursedOn { get; set; }
     public Guid Version { get; set; }
 }

@@ -157,6 +157,8 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
         b.ToTable("Applications", t => t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0"));
         b.Property(a => a.MemberId).HasMaxLength(450);
         b.Property(a => a.RejectionReason).HasMaxLength(500);
+        b.Property(a => a.PrivacyConsentVersion).HasMaxLength(40);
+        b.Property(a => a.AffidavitVersion).HasMaxLength(40);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne(a => a.Course).WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);

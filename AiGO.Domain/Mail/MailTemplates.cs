@@ -97,6 +97,16 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》為備取第{position}位", b.Html, b.Text);
     }
 
+    /// <summary>To the member when manual review is on: received, waiting for the programme office.</summary>
+    public MailContent ApplicationReceived(string memberName, string courseName)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您申請參加「{courseName}」課程補助已受理，計畫辦公室審核後將以電子郵件通知您結果。");
+        OfficeSignature(b);
+        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》已受理", b.Html, b.Text);
+    }
+
     private void OfficeSignature(Builder b)
     {
         b.Para("AIGO計畫辦公室 敬上");

@@ -128,7 +128,7 @@ public sealed class OutboxSender(
 }
 
 /// <summary>Lets code that has just committed a mail wake the sender instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IMailSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

@@ -373,8 +373,15 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AffidavitVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("CapYear")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CourseId")
                         .HasColumnType("integer");
@@ -389,6 +396,13 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("PrerequisitesAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PrivacyConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)

@@ -359,7 +359,14 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AffidavitVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CapYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsentedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CourseId")
@@ -374,6 +381,13 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrerequisitesAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivacyConsentVersion")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")

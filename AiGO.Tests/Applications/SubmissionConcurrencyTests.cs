@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiGO.Tests.Applications;
 
-/// <summary>The cap and the seats hold when submissions race: the check and the write share one locked transaction.</summary>
-public class SubsidyLedgerConcurrencyTests
+/// <summary>The cap and the seats hold when submissions race through SubmitApplication: the check and the write share one locked transaction.</summary>
+public class SubmissionConcurrencyTests
 {
     private static readonly SubsidyPolicy Policy = new();
 
@@ -28,7 +28,9 @@ public class SubsidyLedgerConcurrencyTests
             courseId = course.Id;
         }
 
-        await Task.WhenAll(members.Select(m => Task.Run(() => SubmitAsync(database, m.Id, courseId))));
+        var service = new SubmitApplicationTests().Service(database);
+        var outcomes = await Task.WhenAll(members.Select(m => Task.Run(() => service.SubmitAsync(TestData.MemberActor(m), courseId, SubmitApplicationTests.EligibleFacts, SubmitApplicationTests.AllAgreed))));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Message));
 
         await using var check = database.CreateContext();
         var apps = await check.Applications.Where(a => a.CourseId == courseId).ToListAsync();
@@ -56,7 +58,9 @@ public class SubsidyLedgerConcurrencyTests
             courseIds = courses.Select(c => c.Id).ToList();
         }
 
-        await Task.WhenAll(courseIds.Select(id => Task.Run(() => SubmitAsync(database, member.Id, id))));
+        var service = new SubmitApplicationTests().Service(database);
+        var outcomes = await Task.WhenAll(courseIds.Select(id => Task.Run(() => service.SubmitAsync(TestData.MemberActor(member), id, SubmitApplicationTests.EligibleFacts, SubmitApplicationTests.AllAgreed))));
+        Assert.Equal(45, outcomes.Count(o => o.Message.Contains("補助額度已用完")));
 
         await using var check = database.CreateContext();
         var held = await SubsidyQueries.HeldInYearAsync(check, member.Id, 2030);
@@ -64,25 +68,5 @@ public class SubsidyLedgerConcurrencyTests
         var holding = await check.Applications.Where(a => a.MemberId == member.Id && a.Status == ApplicationStatus.Approved).Select(a => a.Subsidy).ToListAsync();
         Assert.Equal(5, holding.Count);
         Assert.Equal([2000, 4500, 4500, 4500, 4500], holding.Order());
-    }
-
-    /// <summary>What a submission does with the money and the seat, as SubmitApplication runs it.</summary>
-    private static async Task SubmitAsync(EmptyDatabase database, string memberId, int courseId)
-    {
-        await using var db = database.CreateContext();
-        await using var tx = await ApplicationLock.BeginAsync(db, memberId, courseId);
-        var course = await db.Courses.SingleAsync(c => c.Id == courseId);
-        var reservation = await SubsidyLedger.ReserveAsync(db, memberId, course, Policy.DefaultRatePercent, Policy);
-        if (!reservation.Refused)
-        {
-            var now = DateTimeOffset.UtcNow;
-            db.Applications.Add(new SubsidyApplication
-            {
-                CourseId = courseId, MemberId = memberId, Status = reservation.Status, Subsidy = reservation.Subsidy,
-                CapYear = course.StartDate.Year, CreatedAt = now, SubmittedAt = now, UpdatedAt = now,
-            });
-            await db.SaveChangesAsync();
-        }
-        await tx.CommitAsync();
     }
 }

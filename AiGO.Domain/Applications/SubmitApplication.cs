@@ -1,0 +1,125 @@
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
+using Microsoft.EntityFrameworkCore;
+using FieldError = AiGO.Domain.Catalogue.FieldError;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>What the member declares in 同意條款.</summary>
+public sealed record Consents(bool PrerequisitesAgreed, bool PrivacyNotice, bool Affidavit);
+
+/// <summary>What the member's own data says (read by the caller, who can open the encrypted national ID).</summary>
+public sealed record MemberFacts(DateOnly? Birthday, string? NationalId, string? SpecialIdentity, bool EmailConfirmed, int VerifiedCredits);
+
+public sealed record SubmissionResult(int ApplicationId, ApplicationStatus Status, int Subsidy, int? WaitlistPosition);
+
+/// <summary>
+/// 填寫完成: in one transaction, re-check eligibility, reserve the subsidy against the annual cap and a seat
+/// (or a place on the waitlist), write the application with its consents and history, and the two mails.
+/// </summary>
+public sealed class SubmitApplication(
+    IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy, MailTemplates templates, TimeProvider clock,
+    IChangeNotifier notifier, IMailSignal mail)
+{
+    public const string AffidavitVersion = "2024-aigo-affidavit-v1";
+
+    public async Task<Outcome<SubmissionResult>> SubmitAsync(Actor member, int courseId, MemberFacts facts, Consents consents, CancellationToken ct = default)
+    {
+        if (member.Id is not { } memberId) return Fail(Outcome.Forbidden("請先登入"));
+        var consentErrors = CheckConsents(consents);
+        if (consentErrors.Count > 0) return Fail(Outcome.Invalid(consentErrors));
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await ApplicationLock.BeginAsync(db, memberId, courseId, ct);
+        var course = await db.Courses.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
+        if (course is null) return Fail(Outcome.NotFound("找不到此課程"));
+
+        var today = clock.Today();
+        var eligibility = await FactsAsync(db, memberId, course, facts, today, ct);
+        var problems = Eligibility.Check(eligibility, course, today);
+        if (problems.Count > 0)
+            return Fail(Outcome.Invalid(problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList()));
+
+        var reservation = await SubsidyLedger.ReserveAsync(db, memberId, course, policy.RatePercentFor(facts.SpecialIdentity), policy, ct);
+        if (reservation.Refused) return Fail(Outcome.Invalid("cap", "您本年度的補助額度已用完，無法申請補助。"));
+
+        var now = clock.GetUtcNow();
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.MemberId == memberId && a.CourseId == courseId && a.Status == ApplicationStatus.Draft, ct);
+        if (application is null)
+        {
+            application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, CreatedAt = now };
+            db.Applications.Add(application);
+        }
+        application.Status = reservation.Status;
+        application.Subsidy = reservation.Subsidy;
+        application.CapYear = course.StartDate.Year;
+        application.SubmittedAt = now;
+        application.ConsentedAt = now;
+        application.UpdatedAt = now;
+        application.PrerequisitesAgreed = true;
+        application.PrivacyConsentVersion = PrivacyNotice.Version;
+        application.AffidavitVersion = AffidavitVersion;
+        await db.SaveChangesAsync(ct);
+
+        db.StatusChanges.Add(new ApplicationStatusChange
+        {
+            ApplicationId = application.Id, From = ApplicationStatus.Draft, To = reservation.Status, At = now,
+            ActorId = memberId, ActorName = member.Name, Reason = reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成",
+        });
+        EnqueueMails(db, member, course, reservation, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        notifier.ApplicationChanged(application.Id, courseId, memberId);
+        mail.Notify();
+        return Outcome<SubmissionResult>.Success(new SubmissionResult(application.Id, reservation.Status, reservation.Subsidy, reservation.WaitlistPosition));
+    }
+
+    /// <summary>The facts that can change under the member's feet are read inside the locked transaction.</summary>
+    private async Task<EligibilityFacts> FactsAsync(AiGoDbContext db, string memberId, Course course, MemberFacts facts, DateOnly today, CancellationToken ct)
+    {
+        var live = ApplicationStatuses.HoldingMoney;
+        var hasLive = await db.Applications.AnyAsync(a => a.MemberId == memberId && a.CourseId == course.Id && live.Contains(a.Status), ct);
+        var sanctionedUntil = await db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today)
+            .MaxAsync(s => (DateOnly?)s.Until, ct);
+        var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
+        return new EligibilityFacts(facts.Birthday, facts.NationalId, facts.EmailConfirmed, facts.VerifiedCredits,
+            sanctionedUntil, hasLive, Math.Max(0, policy.AnnualCap - held));
+    }
+
+    private static List<FieldError> CheckConsents(Consents c)
+    {
+        var errors = new List<FieldError>();
+        if (!c.PrerequisitesAgreed)
+            errors.Add(new FieldError("prerequisites", "您選擇「不同意」具備先備知識：本課程需具備這些知識才能跟上進度，因此無法申請。可先完成相關線上自學課程後再申請。"));
+        if (!c.PrivacyNotice)
+            errors.Add(new FieldError("privacy", "請勾選同意蒐集個人資料告知事項暨個人資料同意書。"));
+        if (!c.Affidavit)
+            errors.Add(new FieldError("affidavit", "請勾選同意參訓學員須知暨切結書。"));
+        return errors;
+    }
+
+    private void EnqueueMails(AiGoDbContext db, Actor member, Course course, Reservation reservation, DateTimeOffset now)
+    {
+        var memberEmail = db.Users.Where(u => u.Id == member.Id).Select(u => u.Email).Single() ?? "";
+        var toMember = reservation.Status switch
+        {
+            ApplicationStatus.Waitlisted => templates.ApplicationWaitlisted(member.Name, course.Name, reservation.WaitlistPosition ?? 0),
+            ApplicationStatus.Submitted => templates.ApplicationReceived(member.Name, course.Name),
+            _ => templates.ApplicationApproved(member.Name, course.Name, course.RegistrationUrl, course.ContactName, course.ContactPhone, course.ContactEmail),
+        };
+        db.Outbox.Add(Outbox.Create(memberEmail, member.Name, toMember, now));
+        // The organiser acts on approved applications only: a waitlisted or pending one is not theirs to chase yet.
+        if (reservation.Status == ApplicationStatus.Approved)
+        {
+            var organiserEmail = string.IsNullOrWhiteSpace(course.Organiser.ContactEmail) ? course.ContactEmail : course.Organiser.ContactEmail;
+            db.Outbox.Add(Outbox.Create(organiserEmail, course.Organiser.Name, templates.ApplicationToOrganiser(course.Organiser.Name, member.Name, course.Name), now));
+        }
+    }
+
+    private static Outcome<SubmissionResult> Fail(Outcome failure) => Outcome<SubmissionResult>.From(failure);
+}
