@@ -58,6 +58,55 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_student_fills_the_basic_data_in_the_browser_and_finds_it_saved()
+    {
+        var email = AccountTestData.UniqueEmail("student");
+        await AccountTestData.CreateMemberAsync(app, email, "李小華");
+        var nationalId = AccountTestData.NewNationalId();
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await AccountTestData.SignInAsync(page, email, AccountTestData.Password);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoInteractiveAsync("Account/Manage");
+
+        await page.Locator("#pf-nid").FillAsync(nationalId);
+        var birthday = page.GetByLabel("生日");
+        await birthday.FillAsync("2003/05/09");
+        await birthday.PressAsync("Enter");
+        await ChooseAsync(page, "身分別", "學生");
+        await Expect(page.GetByLabel("服務單位(請寫公司全名)")).ToHaveCountAsync(0);
+        await page.GetByLabel("就學學校").FillAsync("國立臺灣大學");
+        await page.GetByLabel("就學科系").FillAsync("資訊工程學系");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "女" }).CheckAsync();
+        await page.Locator("#pf-phone").FillAsync("0223456789");
+        await page.Locator("#pf-mobile").FillAsync("0987654321");
+        await page.Locator("#pf-years").FillAsync("0");
+        await ChooseAsync(page, "在台居住地", "臺北市");
+        await ChooseAsync(page, "特殊身份", "無");
+        await ChooseAsync(page, "最高學歷", "大學");
+        await ChooseAsync(page, "您的參加培訓的動機為", "未來工作需要");
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存基本資料" }).ClickAsync();
+        await Expect(page.GetByText("基本資料已儲存")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.ScreenshotAsync("accounts-13-profile-saved");
+
+        await page.GotoInteractiveAsync("Account/Manage");
+        await Expect(page.Locator("#pf-nid")).ToHaveValueAsync(nationalId);
+        await Expect(page.GetByLabel("就學學校")).ToHaveValueAsync("國立臺灣大學");
+        await using var db = app.CreateDbContext();
+        var saved = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == db.Users.Single(u => u.Email == email).Id);
+        Assert.Equal(IdentityType.Student, saved.IdentityType);
+        Assert.Equal(new DateOnly(2003, 5, 9), saved.Birthday);
+        Assert.Equal("0", saved.Gender);
+        Assert.Null(saved.CompanyName);
+    }
+
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_demo_trainee_has_complete_basic_data_and_two_verified_points()
     {
         await using var scope = app.Services.CreateAsyncScope();
