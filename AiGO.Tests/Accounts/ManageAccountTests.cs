@@ -48,6 +48,13 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.Locator("#credit-title")).ToHaveValueAsync("偽裝的證明");
         await page.ScreenshotAsync("accounts-10-upload-refused");
 
+        // Over 5 MB: refused before anything is sent
+        var big = new byte[6 * 1024 * 1024];
+        "%PDF-1.7"u8.CopyTo(big);
+        await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "big.pdf", MimeType = "application/pdf", Buffer = big });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
+        await Expect(page.GetByText("檔案過大：上限為5MB，此檔案為6.0MB")).ToBeVisibleAsync();
+
         // A real PNG goes through and waits for review
         await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "證書.png", MimeType = "image/png", Buffer = Png });
         await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
