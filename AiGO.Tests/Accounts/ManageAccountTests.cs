@@ -106,6 +106,24 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         Assert.Null(saved.CompanyName);
     }
 
+    [Fact]
+    public async Task The_demo_trainee_downloads_a_copy_of_their_own_data()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await AccountTestData.SignInAsync(page, "trainee@aigo.example.tw", "AiGO-demo-2026");
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoAsync("Account/Manage/PersonalData");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "行使個資權利" })).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下載我的帳號資料" }).ClickAsync());
+        var json = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        Assert.Contains("\"身分證字號\": \"A154146138\"", json);
+        Assert.Contains("\"姓名\": \"陳志堅\"", json);
+        Assert.Contains("\"狀態\": \"已通過\"", json);
+    }
+
     private static async Task ChooseAsync(IPage page, string label, string option)
     {
         await page.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
