@@ -48,6 +48,13 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.Locator("#credit-title")).ToHaveValueAsync("偽裝的證明");
         await page.ScreenshotAsync("accounts-10-upload-refused");
 
+        // Over 5 MB: refused before anything is sent
+        var big = new byte[6 * 1024 * 1024];
+        "%PDF-1.7"u8.CopyTo(big);
+        await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "big.pdf", MimeType = "application/pdf", Buffer = big });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
+        await Expect(page.GetByText("檔案過大：上限為5MB，此檔案為6.0MB")).ToBeVisibleAsync();
+
         // A real PNG goes through and waits for review
         await page.Locator("#credit-file").SetInputFilesAsync(new FilePayload { Name = "證書.png", MimeType = "image/png", Buffer = Png });
         await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
@@ -55,6 +62,73 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "待審核" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 點");
         await page.ScreenshotAsync("accounts-11-credit-pending");
+    }
+
+    [Fact]
+    public async Task A_student_fills_the_basic_data_in_the_browser_and_finds_it_saved()
+    {
+        var email = AccountTestData.UniqueEmail("student");
+        await AccountTestData.CreateMemberAsync(app, email, "李小華");
+        var nationalId = AccountTestData.NewNationalId();
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await AccountTestData.SignInAsync(page, email, AccountTestData.Password);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoInteractiveAsync("Account/Manage");
+
+        await page.Locator("#pf-nid").FillAsync(nationalId);
+        var birthday = page.GetByLabel("生日");
+        await birthday.FillAsync("2003/05/09");
+        await birthday.PressAsync("Enter");
+        await ChooseAsync(page, "身分別", "學生");
+        await Expect(page.GetByLabel("服務單位(請寫公司全名)")).ToHaveCountAsync(0);
+        await page.GetByLabel("就學學校").FillAsync("國立臺灣大學");
+        await page.GetByLabel("就學科系").FillAsync("資訊工程學系");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "女" }).CheckAsync();
+        await page.Locator("#pf-phone").FillAsync("0223456789");
+        await page.Locator("#pf-mobile").FillAsync("0987654321");
+        await page.Locator("#pf-years").FillAsync("0");
+        await ChooseAsync(page, "在台居住地", "臺北市");
+        await ChooseAsync(page, "特殊身份", "無");
+        await ChooseAsync(page, "最高學歷", "大學");
+        await ChooseAsync(page, "您的參加培訓的動機為", "未來工作需要");
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存基本資料" }).ClickAsync();
+        await Expect(page.GetByText("基本資料已儲存")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.ScreenshotAsync("accounts-13-profile-saved");
+
+        await page.GotoInteractiveAsync("Account/Manage");
+        await Expect(page.Locator("#pf-nid")).ToHaveValueAsync(nationalId);
+        await Expect(page.GetByLabel("就學學校")).ToHaveValueAsync("國立臺灣大學");
+        await using var db = app.CreateDbContext();
+        var saved = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == db.Users.Single(u => u.Email == email).Id);
+        Assert.Equal(IdentityType.Student, saved.IdentityType);
+        Assert.Equal(new DateOnly(2003, 5, 9), saved.Birthday);
+        Assert.Equal("0", saved.Gender);
+        Assert.Null(saved.CompanyName);
+    }
+
+    [Fact]
+    public async Task The_demo_trainee_downloads_a_copy_of_their_own_data()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await AccountTestData.SignInAsync(page, "trainee@aigo.example.tw", "AiGO-demo-2026");
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoAsync("Account/Manage/PersonalData");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "行使個資權利" })).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下載我的帳號資料" }).ClickAsync());
+        var json = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        Assert.Contains("\"身分證字號\": \"A154146138\"", json);
+        Assert.Contains("\"姓名\": \"陳志堅\"", json);
+        Assert.Contains("\"狀態\": \"已通過\"", json);
+    }
+
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
     }
 
     [Fact]

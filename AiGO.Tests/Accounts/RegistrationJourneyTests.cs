@@ -117,6 +117,22 @@ public class RegistrationJourneyTests(AppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_form_says_while_typing_that_an_address_is_taken_whatever_its_case()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.GotoInteractiveAsync("Account/Register");
+        await page.GetByLabel(PrivacyNotice.ConsentText).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+
+        await page.Locator("#reg-email").FillAsync("Trainee@AIGO.example.tw");
+
+        await Expect(page.GetByText(RegisterMember.DuplicateEmailMessage)).ToBeVisibleAsync();
+        await Expect(page.Locator("#reg-email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.Locator("#reg-email").FillAsync("someone-new@aigo.example.tw");
+        await Expect(page.GetByText(RegisterMember.DuplicateEmailMessage)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_server_checks_every_rule_again_whatever_the_form_let_through()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using AiGO.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace AiGO.Tests.Accounts;
 
@@ -12,15 +14,34 @@ public sealed class FakeClockApp : IAsyncLifetime
 
     public AppFixture App { get; }
 
-    public FakeClockApp() => App = new(new Dictionary<string, string>(), s => s.AddSingleton<TimeProvider>(Clock));
+    public FakeClockApp() => App = new(
+        new Dictionary<string, string> { ["Accounts:Session:RevalidationInterval"] = "00:00:01" },
+        s => s.AddSingleton<TimeProvider>(Clock));
 
     public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 }
 
-public partial class SessionLimitTests(FakeClockApp fake) : IClassFixture<FakeClockApp>
+public partial class SessionLimitTests(FakeClockApp fake, BrowserFixture browser) : IClassFixture<FakeClockApp>, IClassFixture<BrowserFixture>
 {
+    [Fact]
+    public async Task A_page_left_open_is_signed_out_12_hours_after_sign_in()
+    {
+        var email = AccountTestData.UniqueEmail("circuit");
+        await AccountTestData.CreateMemberAsync(fake.App, email, "周明德");
+        var page = await browser.NewPageAsync(fake.App.BaseUrl);
+        await AccountTestData.SignInAsync(page, email, AccountTestData.Password);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoInteractiveAsync("Account/Manage");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "周明德" })).ToBeVisibleAsync();
+
+        fake.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "周明德" })).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page).ToHaveURLAsync(new Regex("Account/Login"), new() { Timeout = 15_000 });
+    }
+
     [Fact]
     public async Task An_active_session_still_ends_12_hours_after_sign_in()
     {

@@ -22,6 +22,8 @@ public sealed class SessionOptions
 public static class SessionLifetime
 {
     public const string SignedInAtKey = "aigo.signedInAt";
+    /// <summary>The same time as a claim, so a live circuit, which sees only the principal, can end at the limit too.</summary>
+    public const string SignedInAtClaim = "aigo:signed_in_at";
 
     public static void Stamp(AuthenticationProperties properties, DateTimeOffset now)
     {
@@ -34,6 +36,12 @@ public static class SessionLifetime
         !properties.Items.TryGetValue(SignedInAtKey, out var value)
         || !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
         || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
+
+    /// <summary>The same judgement for a principal that carries <see cref="SignedInAtClaim"/> (a live circuit).</summary>
+    public static bool IsExpired(System.Security.Claims.ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute) =>
+        principal.FindFirst(SignedInAtClaim)?.Value is { } value
+        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+        && now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
 
     public static void Configure(CookieAuthenticationOptions o, SessionOptions session)
     {
@@ -60,6 +68,10 @@ public static class SessionLifetime
                 return;
             }
             await validate(context);
+            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(c => c.Type == SignedInAtClaim)
+                && context.Properties.Items.TryGetValue(SignedInAtKey, out var signedInAt) && signedInAt is not null)
+                identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, signedInAt));
         };
     }
 

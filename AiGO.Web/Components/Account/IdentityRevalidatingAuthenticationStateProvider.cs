@@ -15,7 +15,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        AiGO.Web.Accounts.SessionOptions session)
+        AiGO.Web.Accounts.SessionOptions session,
+        TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => session.RevalidationInterval;
@@ -23,6 +24,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        // OWASP ASVS 3.3.2 holds for a circuit left open too: past the absolute limit it signs out.
+        if (AiGO.Web.Accounts.SessionLifetime.IsExpired(authenticationState.User, clock.GetUtcNow(), session.AbsoluteTimeout))
+        {
+            return false;
+        }
+
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
