@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiGO.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAiGoDbContext))]
-    [Migration("20261125034439_AddAccounts")]
-    partial class AddAccounts
+    [Migration("20261125041328_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -362,7 +362,14 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AffidavitVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CapYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsentedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CourseId")
@@ -377,6 +384,13 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrerequisitesAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivacyConsentVersion")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")

@@ -28,6 +28,25 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Codes",
                 columns: table => new
                 {
@@ -197,8 +216,10 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     Instructors = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     PlannedSeats = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedForPublicationAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -300,6 +321,180 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LearningCredits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Points = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ProofOriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ProofStoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProofContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ProofSize = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningCredits", x => x.Id);
+                    table.CheckConstraint("CK_LearningCredit_Points", "\"Points\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_LearningCredits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NationalIdCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NationalIdHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Birthday = table.Column<DateOnly>(type: "date", nullable: true),
+                    IdentityType = table.Column<int>(type: "integer", nullable: true),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Extension = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Mobile = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    YearsOfWork = table.Column<int>(type: "integer", nullable: true),
+                    Residence = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    JobLevel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    SpecialIdentity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Education = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    UnitSize = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    IndustrySection = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    IndustryDivision = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Motivation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    BusinessNumber = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    CompanyName = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Department = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    JobTitle = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    JobContent = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    School = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Major = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_MemberProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sanctions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: true),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Subsidy = table.Column<int>(type: "integer", nullable: false),
+                    CapYear = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PrerequisitesAgreed = table.Column<bool>(type: "boolean", nullable: false),
+                    PrivacyConsentVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AffidavitVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DisbursedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.CheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Applications_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CourseId_Status",
+                table: "Applications",
+                columns: new[] { "CourseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_MemberId_CapYear_Status",
+                table: "Applications",
+                columns: new[] { "MemberId", "CapYear", "Status" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -343,6 +538,16 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At",
+                table: "AuditLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_EntityType_EntityId",
+                table: "AuditLog",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Codes_Table_Code",
                 table: "Codes",
                 columns: new[] { "Table", "Code" },
@@ -359,6 +564,22 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 columns: new[] { "Status", "StartDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LearningCredits_Status",
+                table: "LearningCredits",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningCredits_UserId_Status",
+                table: "LearningCredits",
+                columns: new[] { "UserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberProfiles_NationalIdHash",
+                table: "MemberProfiles",
+                column: "NationalIdHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisers_Name",
                 table: "Organisers",
                 column: "Name",
@@ -368,6 +589,16 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_MemberId_Until",
+                table: "Sanctions",
+                columns: new[] { "MemberId", "Until" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusChanges_ApplicationId_At",
+                table: "StatusChanges",
+                columns: new[] { "ApplicationId", "At" });
         }
 
         /// <inheritdoc />
@@ -389,25 +620,43 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Codes");
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
-                name: "Courses");
+                name: "Codes");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "LearningCredits");
+
+            migrationBuilder.DropTable(
+                name: "MemberProfiles");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions");
 
             migrationBuilder.DropTable(
                 name: "SiteCounters");
 
             migrationBuilder.DropTable(
+                name: "StatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Courses");
 
             migrationBuilder.DropTable(
                 name: "Organisers");

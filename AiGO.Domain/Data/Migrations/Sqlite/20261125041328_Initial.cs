@@ -26,6 +26,25 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Codes",
                 columns: table => new
                 {
@@ -195,8 +214,10 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     Instructors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     PlannedSeats = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedForPublicationAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -298,6 +319,180 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LearningCredits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Points = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProofOriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ProofStoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProofContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProofSize = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningCredits", x => x.Id);
+                    table.CheckConstraint("CK_LearningCredit_Points", "\"Points\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_LearningCredits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    NationalIdCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NationalIdHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Birthday = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IdentityType = table.Column<int>(type: "INTEGER", nullable: true),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Extension = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    YearsOfWork = table.Column<int>(type: "INTEGER", nullable: true),
+                    Residence = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    JobLevel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SpecialIdentity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Education = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    UnitSize = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    IndustrySection = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    IndustryDivision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Motivation = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    BusinessNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    JobContent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    School = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Major = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_MemberProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sanctions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subsidy = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PrerequisitesAgreed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PrivacyConsentVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AffidavitVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisbursedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.CheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Applications_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CourseId_Status",
+                table: "Applications",
+                columns: new[] { "CourseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_MemberId_CapYear_Status",
+                table: "Applications",
+                columns: new[] { "MemberId", "CapYear", "Status" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -341,6 +536,16 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At",
+                table: "AuditLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_EntityType_EntityId",
+                table: "AuditLog",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Codes_Table_Code",
                 table: "Codes",
                 columns: new[] { "Table", "Code" },
@@ -357,6 +562,22 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 columns: new[] { "Status", "StartDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LearningCredits_Status",
+                table: "LearningCredits",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningCredits_UserId_Status",
+                table: "LearningCredits",
+                columns: new[] { "UserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberProfiles_NationalIdHash",
+                table: "MemberProfiles",
+                column: "NationalIdHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisers_Name",
                 table: "Organisers",
                 column: "Name",
@@ -366,6 +587,16 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_MemberId_Until",
+                table: "Sanctions",
+                columns: new[] { "MemberId", "Until" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusChanges_ApplicationId_At",
+                table: "StatusChanges",
+                columns: new[] { "ApplicationId", "At" });
         }
 
         /// <inheritdoc />
@@ -387,25 +618,43 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Codes");
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
-                name: "Courses");
+                name: "Codes");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "LearningCredits");
+
+            migrationBuilder.DropTable(
+                name: "MemberProfiles");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions");
 
             migrationBuilder.DropTable(
                 name: "SiteCounters");
 
             migrationBuilder.DropTable(
+                name: "StatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Courses");
 
             migrationBuilder.DropTable(
                 name: "Organisers");
