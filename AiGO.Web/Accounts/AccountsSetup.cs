@@ -60,6 +60,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountThrottle>();
 
         services.AddSingleton(new UploadFolder(Path.Combine(dataFolder, "uploads")));
+        services.AddScoped<DeleteMyAccount>();
         services.AddSingleton<NationalIdProtector>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccountLinks>();
