@@ -22,11 +22,22 @@ public sealed class AccountThrottle : IDisposable
     public const string TooManyMessage = "您在短時間內嘗試太多次，請稍候一分鐘後再試。";
 
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<string> _lookups;
 
     public AccountThrottle(Microsoft.Extensions.Options.IOptions<AccountRateLimitOptions> options)
     {
         var o = options.Value;
         _limiter = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip, _ => Window(o)));
+        var lookups = Window(o);
+        lookups.PermitLimit = o.PermitLimit * 3;
+        _lookups = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip, _ => lookups));
+    }
+
+    /// <summary>Live "address already registered" look-ups: a limiter of their own, three times as generous as the form's.</summary>
+    public bool TryAcquireLookup(string? clientIp)
+    {
+        using var lease = _lookups.AttemptAcquire(clientIp ?? "unknown");
+        return lease.IsAcquired;
     }
 
     public bool TryAcquire(string? clientIp)
@@ -35,7 +46,11 @@ public sealed class AccountThrottle : IDisposable
         return lease.IsAcquired;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _lookups.Dispose();
+    }
 
     public static FixedWindowRateLimiterOptions Window(AccountRateLimitOptions o) =>
         new() { PermitLimit = o.PermitLimit, Window = o.Window, QueueLimit = 0, AutoReplenishment = true };

@@ -57,6 +57,17 @@ public sealed class RegisterMember(
         return null;
     }
 
+    /// <summary>
+    /// The live check while typing: format, then whether the address is taken. The look-up is throttled per
+    /// client so the form cannot be used to list who has an account; past the limit only the format is checked
+    /// here and the submission (throttled too) still refuses a taken address.
+    /// </summary>
+    public async Task<string?> CheckEmailWhileTypingAsync(string? email, string? clientIp)
+    {
+        if (CheckEmailFormat(email) is { } error) return error;
+        return throttle.TryAcquireLookup(clientIp) ? await CheckEmailAsync(email) : null;
+    }
+
     /// <summary>Format, then whether the address is taken (case-insensitive, as Identity normalises it).</summary>
     public async Task<string?> CheckEmailAsync(string? email)
     {
