@@ -39,7 +39,8 @@ public sealed class SubmitApplication(
         if (course is null) return Fail(Outcome.NotFound("找不到此課程"));
 
         var today = clock.Today();
-        var eligibility = await FactsAsync(db, memberId, course, facts, today, ct);
+        // The facts that can change under the member's feet are read inside the locked transaction.
+        var eligibility = await MemberEligibility.LoadAsync(db, memberId, course, facts, policy, today, ct);
         var problems = Eligibility.Check(eligibility, course, today);
         if (problems.Count > 0)
             return Fail(Outcome.Invalid(problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList()));
@@ -77,18 +78,6 @@ public sealed class SubmitApplication(
         notifier.ApplicationChanged(application.Id, courseId, memberId);
         mail.Notify();
         return Outcome<SubmissionResult>.Success(new SubmissionResult(application.Id, reservation.Status, reservation.Subsidy, reservation.WaitlistPosition));
-    }
-
-    /// <summary>The facts that can change under the member's feet are read inside the locked transaction.</summary>
-    private async Task<EligibilityFacts> FactsAsync(AiGoDbContext db, string memberId, Course course, MemberFacts facts, DateOnly today, CancellationToken ct)
-    {
-        var live = ApplicationStatuses.HoldingMoney;
-        var hasLive = await db.Applications.AnyAsync(a => a.MemberId == memberId && a.CourseId == course.Id && live.Contains(a.Status), ct);
-        var sanctionedUntil = await db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today)
-            .MaxAsync(s => (DateOnly?)s.Until, ct);
-        var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
-        return new EligibilityFacts(facts.Birthday, facts.NationalId, facts.EmailConfirmed, facts.VerifiedCredits,
-            sanctionedUntil, hasLive, Math.Max(0, policy.AnnualCap - held));
     }
 
     private static List<FieldError> CheckConsents(Consents c)

@@ -1,0 +1,102 @@
+using AiGO.Domain.Applications;
+using AiGO.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using AiGO.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiGO.Tests.Applications;
+
+[Collection(AppCollection.Name)]
+public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_demo_trainee_applies_through_the_wizard_and_both_mails_arrive()
+    {
+        var courseId = await CourseIdAsync("AI智慧防詐(臺南班)");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+
+        await Assertions.Expect(page.GetByText("參加課程")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("wizard-subsidy")).ToHaveTextAsync("5000");
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("尚未申請，請填寫以下資料");
+        await Assertions.Expect(page.GetByText("以下資訊會影響補助款核撥，請確實填寫")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("姓名")).ToHaveValueAsync("陳志堅");
+        await page.ScreenshotAsync("wizard-01-basic-data");
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true }).CheckAsync();
+        await page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)").CheckAsync();
+        await Assertions.Expect(page.GetByText("蒐集個人資料告知事項：").First).ToBeVisibleAsync();
+        await page.GetByLabel("本人同意數位發展部數位產業署「AI產業實戰應用人才淬煉計畫」參訓學員須知暨切結書 (勾選即顯示內容)").CheckAsync();
+        var affidavit = page.GetByRole(AriaRole.Region, new() { Name = "數位發展部數位產業署「AI產業實戰應用人才淬煉計畫」參訓學員須知暨切結書" });
+        await Assertions.Expect(affidavit).ToContainTextAsync("具結人陳志堅");
+        await Assertions.Expect(affidavit).ToContainTextAsync("課程名稱：AI智慧防詐(臺南班)");
+        await Assertions.Expect(affidavit).ToContainTextAsync("課程培訓期間：自中華民國");
+        await page.ScreenshotAsync("wizard-02-consents");
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("已報名成功");
+        await Assertions.Expect(page.GetByText("申請狀態：已報名成功")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("wizard-03-submitted");
+
+        var toMember = await app.Smtp.WaitForAsync(m => m.Subject == "您申請參加AIGO計畫課程補助《AI智慧防詐(臺南班)》已通過");
+        Assert.Contains("trainee@aigo.example.tw", toMember.To.ToString());
+        Assert.Contains("補助資格通過仍需至課程網址報名繳費", toMember.TextBody);
+        var toOrganiser = await app.Smtp.WaitForAsync(m => m.Subject == "已申請參加AIGO計畫課程補助《AI智慧防詐(臺南班)》已通過");
+        Assert.Contains("陳志堅已申請參加「AI智慧防詐(臺南班)」課程補助，請儘速協助學員完成課程報名與繳費。", toOrganiser.TextBody);
+
+        await using var db = app.CreateDbContext();
+        var application = await db.Applications.SingleAsync(a => a.CourseId == courseId && a.Status == ApplicationStatus.Approved);
+        Assert.Equal(5000, application.Subsidy);
+        Assert.True(await db.StatusChanges.AnyAsync(c => c.ApplicationId == application.Id && c.To == ApplicationStatus.Approved));
+    }
+
+    [Fact]
+    public async Task Declining_the_prerequisites_says_why_and_submits_nothing()
+    {
+        var courseId = await CourseIdAsync("AI+大數據分析應用實務");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "不同意" }).CheckAsync();
+        await Assertions.Expect(page.GetByText("選擇「不同意」將無法申請本課程補助")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-error")).ToContainTextAsync("不同意");
+
+        await using var db = app.CreateDbContext();
+        var trainee = await db.Users.SingleAsync(u => u.Email == "trainee@aigo.example.tw");
+        Assert.False(await db.Applications.AnyAsync(a => a.CourseId == courseId && a.MemberId == trainee.Id));
+    }
+
+    [Fact]
+    public async Task A_member_who_is_not_yet_eligible_is_told_why_and_what_to_do_before_the_wizard_opens()
+    {
+        var email = $"new-{Guid.NewGuid():N}@example.tw";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = "新會員" }, "a-long-password-1")).Succeeded);
+        }
+        var courseId = await CourseIdAsync("AI智慧防詐(臺南班)");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync(email, "a-long-password-1", $"courses/{courseId}/apply");
+
+        var problems = page.GetByTestId("eligibility-problems");
+        await Assertions.Expect(problems).ToContainTextAsync("您的信箱尚未驗證。");
+        await Assertions.Expect(problems).ToContainTextAsync("已審核通過的學習積分為0分，須達2分以上。");
+        await Assertions.Expect(problems).ToContainTextAsync("請完成一門線上自學課程，或至帳號管理上傳學習積分證明");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "下一步" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("wizard-00-not-eligible");
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    private async Task<int> CourseIdAsync(string name)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Courses.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiGO.Web.Applications;
+
+/// <summary>What the wizard needs to open: the course, the member's data and whether anything stops them.</summary>
+public sealed record ApplyContext(
+    Course Course, MyAccount Account, IReadOnlyList<CodeEntry> Codes, int Subsidy, ApplicationStatus? Status,
+    IReadOnlyList<EligibilityProblem> Problems);
+
+/// <summary>The result of 填寫完成: either the profile's field errors (back to step 1), or the submission's outcome.</summary>
+public sealed record ApplyResult(IReadOnlyList<Domain.Accounts.FieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
+
+/// <summary>
+/// The subsidy wizard's use case (學員選課): the pre-check before it opens, and on 填寫完成 the profile saved
+/// from step 1 and the application submitted. The member's encrypted data is opened here, in the web layer.
+/// </summary>
+public sealed class ApplyForCourse(
+    IDbContextFactory<AiGoDbContext> dbFactory, EditProfile profiles, MyLearningCredits credits, CodeBook codes,
+    SubmitApplication submit, SubsidyPolicy policy, TimeProvider clock)
+{
+    /// <summary>Rules the wizard's first step lets the member fix: they do not keep it shut.</summary>
+    private static readonly HashSet<string> FixedInTheWizard = ["birthday", "national-id"];
+
+    public async Task<ApplyContext?> LoadAsync(ClaimsPrincipal principal, int courseId, CancellationToken ct = default)
+    {
+        var actor = CurrentActor.From(principal)!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var course = await db.Courses.AsNoTracking().Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
+        if (course is null || !CourseAccess.CanView(actor, course)) return null;
+
+        var account = await profiles.LoadAsync(principal, ct);
+        var facts = await FactsAsync(principal, account, ct);
+        var today = clock.Today();
+        var eligibility = await MemberEligibility.LoadAsync(db, actor.Id!, course, facts, policy, today, ct);
+        var problems = Eligibility.Check(eligibility, course, today).Where(p => !FixedInTheWizard.Contains(p.Code)).ToList();
+        var own = await db.Applications.AsNoTracking().Where(a => a.CourseId == courseId && a.MemberId == actor.Id)
+            .OrderByDescending(a => ApplicationStatuses.Live.Contains(a.Status)).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var subsidy = own is not null && ApplicationStatuses.HoldingMoney.Contains(own.Status)
+            ? own.Subsidy
+            : SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(account.Profile.SpecialIdentity), eligibility.RemainingCap);
+        return new ApplyContext(course, account, await codes.LoadAsync(ct), subsidy, own?.Status, problems);
+    }
+
+    public async Task<ApplyResult> SubmitAsync(ClaimsPrincipal principal, int courseId, MemberProfile profile, Consents consents, CancellationToken ct = default)
+    {
+        var profileErrors = await profiles.SaveAsync(principal, profile, ct);
+        if (profileErrors.Count > 0) return new ApplyResult(profileErrors, null);
+        var account = await profiles.LoadAsync(principal, ct);
+        var facts = await FactsAsync(principal, account, ct);
+        return new ApplyResult([], await submit.SubmitAsync(CurrentActor.From(principal)!, courseId, facts, consents, ct));
+    }
+
+    private async Task<MemberFacts> FactsAsync(ClaimsPrincipal principal, MyAccount account, CancellationToken ct)
+    {
+        var summary = await credits.ListAsync(principal, ct);
+        var p = account.Profile;
+        return new MemberFacts(p.Birthday, p.NationalId, p.SpecialIdentity, account.EmailConfirmed, summary.VerifiedPoints);
+    }
+}
