@@ -5,6 +5,7 @@ public class ApplicationStatusChange
 {
     public long Id { get; set; }
     public int ApplicationId { get; set; }
+    public SubsidyApplication Application { get; set; } = null!;
     public ApplicationStatus? From { get; set; }
     public ApplicationStatus To { get; set; }
     public DateTimeOffset At { get; set; }

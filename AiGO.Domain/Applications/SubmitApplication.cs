@@ -45,7 +45,7 @@ public sealed class SubmitApplication(
         if (problems.Count > 0)
             return Fail(Outcome.Invalid(problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList()));
 
-        var reservation = await SubsidyLedger.ReserveAsync(db, memberId, course, policy.RatePercentFor(facts.SpecialIdentity), policy, ct);
+        var reservation = await SubsidyLedger.ReserveAsync(db, course, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap, policy, ct);
         if (reservation.Refused) return Fail(Outcome.Invalid("cap", "您本年度的補助額度已用完，無法申請補助。"));
 
         var now = clock.GetUtcNow();
@@ -64,14 +64,13 @@ public sealed class SubmitApplication(
         application.PrerequisitesAgreed = true;
         application.PrivacyConsentVersion = PrivacyNotice.Version;
         application.AffidavitVersion = AffidavitVersion;
-        await db.SaveChangesAsync(ct);
 
         db.StatusChanges.Add(new ApplicationStatusChange
         {
-            ApplicationId = application.Id, From = ApplicationStatus.Draft, To = reservation.Status, At = now,
+            Application = application, From = ApplicationStatus.Draft, To = reservation.Status, At = now,
             ActorId = memberId, ActorName = member.Name, Reason = reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成",
         });
-        EnqueueMails(db, member, course, reservation, now);
+        await EnqueueMailsAsync(db, member, course, reservation, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -92,9 +91,9 @@ public sealed class SubmitApplication(
         return errors;
     }
 
-    private void EnqueueMails(AiGoDbContext db, Actor member, Course course, Reservation reservation, DateTimeOffset now)
+    private async Task EnqueueMailsAsync(AiGoDbContext db, Actor member, Course course, Reservation reservation, DateTimeOffset now, CancellationToken ct)
     {
-        var memberEmail = db.Users.Where(u => u.Id == member.Id).Select(u => u.Email).Single() ?? "";
+        var memberEmail = await db.Users.Where(u => u.Id == member.Id).Select(u => u.Email).SingleAsync(ct) ?? "";
         var toMember = reservation.Status switch
         {
             ApplicationStatus.Waitlisted => templates.ApplicationWaitlisted(member.Name, course.Name, reservation.WaitlistPosition ?? 0),

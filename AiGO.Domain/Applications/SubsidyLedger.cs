@@ -16,10 +16,10 @@ public sealed record Reservation(ApplicationStatus Status, int Subsidy, int? Wai
 /// </summary>
 public static class SubsidyLedger
 {
-    public static async Task<Reservation> ReserveAsync(AiGoDbContext db, string memberId, Course course, int ratePercent, SubsidyPolicy policy, CancellationToken ct = default)
+    /// <param name="remainingCap">The member's cap left in the course's year, read inside the same locked transaction.</param>
+    public static async Task<Reservation> ReserveAsync(AiGoDbContext db, Course course, int ratePercent, int remainingCap, SubsidyPolicy policy, CancellationToken ct = default)
     {
-        var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
-        var subsidy = SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, ratePercent, policy.AnnualCap - held);
+        var subsidy = SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, ratePercent, remainingCap);
         if (subsidy <= 0) return new Reservation(ApplicationStatus.Rejected, 0, null);
 
         var seatsTaken = await SubsidyQueries.SeatsTakenAsync(db, course.Id, ct);

@@ -174,7 +174,7 @@ internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfigur
         b.Property(c => c.ActorId).HasMaxLength(450);
         b.Property(c => c.ActorName).HasMaxLength(100);
         b.Property(c => c.Reason).HasMaxLength(500);
-        b.HasOne<SubsidyApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Application).WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.ApplicationId, c.At });
     }
 }

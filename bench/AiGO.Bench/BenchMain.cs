@@ -1,11 +1,12 @@
 namespace AiGO.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/AiGO.Bench -- [catalogue]</c> prints each benchmark's figures.</summary>
+/// <summary><c>dotnet run -c Release --project bench/AiGO.Bench -- [catalogue|submissions]</c> prints each benchmark's figures.</summary>
 public static class BenchMain
 {
     public static async Task Main(string[] args)
     {
         var which = args.FirstOrDefault() ?? "all";
         if (which is "all" or "catalogue") await CatalogueBench.RunAsync();
+        if (which is "all" or "submissions") await SubmissionBench.RunAsync();
     }
 }

@@ -942,11 +942,13 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("AiGO.Domain.Applications.ApplicationStatusChange", b =>
                 {
-                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", null)
+                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", "Application")
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("AiGO.Domain.Applications.Sanction", b =>

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
+using AiGO.Domain.Organisers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiGO.Bench;
+
+/// <summary>
+/// Issue #6: submissions per second through SubmitApplication (eligibility re-check, locked cap and seat
+/// reservation, history, two outbox mails) beside bare inserts of the same application rows. Goal: ≥ 0.5×.
+/// </summary>
+public static class SubmissionBench
+{
+    private const int Members = 2000;
+    private const int Courses = 100;
+    private const int Parallel = 4;
+
+    public static async Task RunAsync()
+    {
+        foreach (var provider in new[] { DatabaseProvider.Sqlite })
+        {
+            var full = await MeasureAsync(provider, bare: false);
+            var bare = await MeasureAsync(provider, bare: true);
+            Console.WriteLine($"Submissions on {provider}, {Members:N0} members × 1 course each over {Courses} courses, {Parallel} at a time");
+            Console.WriteLine($"{"SubmitApplication (full enforcement)",-44} {full,8:F0} /s");
+            Console.WriteLine($"{"bare inserts of the same rows",-44} {bare,8:F0} /s");
+            Console.WriteLine($"ratio {full / bare:F2}×   (goal ≥ 0.5×)");
+        }
+    }
+
+    private static async Task<double> MeasureAsync(DatabaseProvider provider, bool bare)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aigo-bench-{Guid.NewGuid():N}");
+        var cs = DatabaseSetup.SqliteConnectionString(folder);
+        try
+        {
+            var (members, courses) = await SeedAsync(cs);
+            var factory = new Factory(cs);
+            var submit = new SubmitApplication(factory, new SubsidyPolicy(), new MailTemplates(new ProgrammeOfficeOptions()), TimeProvider.System, new Quiet(), new Quiet());
+            var facts = new MemberFacts(new DateOnly(1990, 1, 1), "A123456789", null, true, 2);
+            var consents = new Consents(true, true, true);
+            var next = -1;
+            var sw = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < members.Count)
+                {
+                    var courseId = courses[i % courses.Count];
+                    if (bare) await InsertAsync(factory, members[i], courseId);
+                    else
+                    {
+                        var outcome = await submit.SubmitAsync(new Actor(members[i], "學員", new HashSet<string> { Roles.Trainee }, null), courseId, facts, consents);
+                        if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Message);
+                    }
+                }
+            })));
+            return members.Count / sw.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task InsertAsync(Factory factory, string memberId, int courseId)
+    {
+        await using var db = factory.CreateDbContext();
+        var now = DateTimeOffset.UtcNow;
+        db.Applications.Add(new SubsidyApplication
+        {
+            CourseId = courseId, MemberId = memberId, Status = ApplicationStatus.Approved, Subsidy = 5000, CapYear = 2030,
+            CreatedAt = now, SubmittedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<(List<string> Members, List<int> Courses)> SeedAsync(string cs)
+    {
+        await using var db = DatabaseSetup.Create(DatabaseProvider.Sqlite, cs);
+        await db.Database.MigrateAsync();
+        var org = new Organiser { Name = "培訓單位", ContactEmail = "org@example.tw" };
+        var courses = Enumerable.Range(0, Courses).Select(i => new Course
+        {
+            Organiser = org, Name = $"課程{i}", StartDate = new DateOnly(2030, 3, 1), EndDate = new DateOnly(2030, 3, 8), Hours = 12,
+            VenueMode = VenueMode.Online, Platform = "Microsoft Teams", TotalFee = 10000, GovernmentShare = 5000, TraineeShare = 5000,
+            PlannedSeats = 1000, Status = CourseStatus.Published, ContactName = "王小明", ContactPhone = "02-66316528", ContactEmail = "c@example.tw",
+        }).ToList();
+        db.Courses.AddRange(courses);
+        var users = Enumerable.Range(0, Members).Select(i => new AppUser
+        {
+            UserName = $"m{i}@example.tw", Email = $"m{i}@example.tw", NormalizedEmail = $"M{i}@EXAMPLE.TW", NormalizedUserName = $"M{i}@EXAMPLE.TW",
+            DisplayName = $"學員{i}", EmailConfirmed = true,
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return (users.Select(u => u.Id).ToList(), courses.Select(c => c.Id).ToList());
+    }
+
+    private sealed class Factory(string cs) : IDbContextFactory<AiGoDbContext>
+    {
+        public AiGoDbContext CreateDbContext() => DatabaseSetup.Create(DatabaseProvider.Sqlite, cs);
+    }
+
+    private sealed class Quiet : IChangeNotifier, IMailSignal
+    {
+        public void CourseChanged(int courseId) { }
+        public void ApplicationChanged(int applicationId, int courseId, string memberId) { }
+        public void Notify() { }
+    }
+}
