@@ -7,6 +7,18 @@ namespace AiGO.Domain.Applications;
 /// <summary>Gathers a member's eligibility facts for one course: their own data plus what the ledgers say now.</summary>
 public static class MemberEligibility
 {
+    /// <summary>The member's other live applications whose course dates overlap this course: a warning, not a block.</summary>
+    public static async Task<IReadOnlyList<string>> ClashesAsync(AiGoDbContext db, string memberId, Course course, CancellationToken ct = default)
+    {
+        var live = ApplicationStatuses.HoldingMoney;
+        var clashing = await db.Applications.AsNoTracking()
+            .Where(a => a.MemberId == memberId && a.CourseId != course.Id && live.Contains(a.Status)
+                        && a.Course.StartDate <= course.EndDate && a.Course.EndDate >= course.StartDate)
+            .Select(a => new { a.Course.Name, a.Course.StartDate, a.Course.EndDate })
+            .ToListAsync(ct);
+        return clashing.Select(c => $"您已申請的「{c.Name}」（{Common.Taipei.Format(c.StartDate)} ~ {Common.Taipei.Format(c.EndDate)}）與本課程上課期間重疊，請確認能出席兩門課程（出席須達80%才能領取補助）。").ToList();
+    }
+
     public static async Task<EligibilityFacts> LoadAsync(AiGoDbContext db, string memberId, Course course, MemberFacts facts, SubsidyPolicy policy, DateOnly today, CancellationToken ct = default)
     {
         var live = ApplicationStatuses.HoldingMoney;

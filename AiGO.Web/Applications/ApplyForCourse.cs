@@ -12,7 +12,7 @@ namespace AiGO.Web.Applications;
 /// <summary>What the wizard needs to open: the course, the member's data and whether anything stops them.</summary>
 public sealed record ApplyContext(
     Course Course, MyAccount Account, IReadOnlyList<CodeEntry> Codes, int Subsidy, ApplicationStatus? Status,
-    IReadOnlyList<EligibilityProblem> Problems);
+    IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings);
 
 /// <summary>The result of 填寫完成: either the profile's field errors (back to step 1), or the submission's outcome.</summary>
 public sealed record ApplyResult(IReadOnlyList<Domain.Accounts.FieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
@@ -45,7 +45,8 @@ public sealed class ApplyForCourse(
         var subsidy = own is not null && ApplicationStatuses.HoldingMoney.Contains(own.Status)
             ? own.Subsidy
             : SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(account.Profile.SpecialIdentity), eligibility.RemainingCap);
-        return new ApplyContext(course, account, await codes.LoadAsync(ct), subsidy, own?.Status, problems);
+        var warnings = await MemberEligibility.ClashesAsync(db, actor.Id!, course, ct);
+        return new ApplyContext(course, account, await codes.LoadAsync(ct), subsidy, own?.Status, problems, warnings);
     }
 
     public async Task<ApplyResult> SubmitAsync(ClaimsPrincipal principal, int courseId, MemberProfile profile, Consents consents, CancellationToken ct = default)
