@@ -94,6 +94,41 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await page.AssertNoSeriousViolationsAsync();
     }
 
+    [Fact]
+    public async Task The_wizard_can_be_completed_with_the_keyboard_alone()
+    {
+        var courseId = await CourseIdAsync("生成式AI應用實務");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("尚未申請，請填寫以下資料");
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "下一步" }));
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, page.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true }));
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByRole(AriaRole.Checkbox, new() { Name = "本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)" }));
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByRole(AriaRole.Checkbox, new() { Name = "本人同意數位發展部數位產業署「AI產業實戰應用人才淬煉計畫」參訓學員須知暨切結書 (勾選即顯示內容)" }));
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("已報名成功");
+        await page.ScreenshotAsync("wizard-04-keyboard-only");
+    }
+
+    /// <summary>Presses Tab until the element has the focus, as a keyboard user would; fails if it never does.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 120)
+    {
+        await target.WaitForAsync();
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
+        }
+        Assert.Fail($"Tab never reached {target}");
+    }
+
     private async Task<int> CourseIdAsync(string name)
     {
         await using var db = app.CreateDbContext();
