@@ -48,6 +48,7 @@ builder.Services.AddSingleton<OutboxSignal>();
 builder.Services.AddSingleton<IMailSignal>(sp => sp.GetRequiredService<OutboxSignal>());
 builder.Services.AddSingleton<SubmitApplication>();
 builder.Services.AddScoped<AiGO.Web.Applications.ApplyForCourse>();
+builder.Services.AddSingleton<AiGO.Web.Applications.WizardDrafts>();
 builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

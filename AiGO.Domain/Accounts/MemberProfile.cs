@@ -35,6 +35,7 @@ public class MemberProfile
     /// <summary>生日</summary>
     public DateOnly? Birthday { get; set; }
     /// <summary>身分別</summary>
+    [System.Text.Json.Serialization.JsonInclude]
     public IdentityType? IdentityType { get; private set; }
     /// <summary>性別, code table 性別 (1 男, 0 女).</summary>
     public string? Gender { get; set; }
@@ -57,6 +58,7 @@ public class MemberProfile
     /// <summary>服務單位規模 (code)</summary>
     public string? UnitSize { get; set; }
     /// <summary>產業別: a section letter.</summary>
+    [System.Text.Json.Serialization.JsonInclude]
     public string? IndustrySection { get; private set; }
     /// <summary>產業別細項: a division of <see cref="IndustrySection"/>.</summary>
     public string? IndustryDivision { get; set; }

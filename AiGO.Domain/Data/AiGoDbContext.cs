@@ -23,6 +23,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SubsidyApplication> Applications => Set<SubsidyApplication>();
     public DbSet<ApplicationStatusChange> StatusChanges => Set<ApplicationStatusChange>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();
+    public DbSet<ApplicationDraft> ApplicationDrafts => Set<ApplicationDraft>();
     public DbSet<CodeEntry> Codes => Set<CodeEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();

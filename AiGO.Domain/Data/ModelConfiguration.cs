@@ -190,3 +190,14 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
         b.HasIndex(s => new { s.MemberId, s.Until });
     }
 }
+
+internal sealed class ApplicationDraftConfiguration : IEntityTypeConfiguration<ApplicationDraft>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDraft> b)
+    {
+        b.Property(d => d.MemberId).HasMaxLength(450);
+        b.HasIndex(d => new { d.MemberId, d.CourseId }).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Course>().WithMany().HasForeignKey(d => d.CourseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

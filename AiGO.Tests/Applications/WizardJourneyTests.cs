@@ -117,6 +117,33 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await page.ScreenshotAsync("wizard-04-keyboard-only");
     }
 
+    [Fact]
+    public async Task A_draft_is_saved_while_typing_and_resumes_on_another_device()
+    {
+        var courseId = await CourseIdAsync("機器學習入門與實作");
+        var laptop = await browser.NewPageAsync(app.BaseUrl);
+        await laptop.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+        await laptop.GetByLabel("職稱").FillAsync("資深資料工程師");
+        await laptop.GetByLabel("職稱").PressAsync("Tab");
+        await Assertions.Expect(laptop.GetByTestId("draft-status")).ToContainTextAsync("已自動儲存草稿", new() { Timeout = 10_000 });
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await laptop.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true }).CheckAsync();
+        await Assertions.Expect(laptop.GetByTestId("draft-status")).ToContainTextAsync("已自動儲存草稿", new() { Timeout = 10_000 });
+        await laptop.WaitForTimeoutAsync(1500);
+
+        var phone = await browser.NewPageAsync(app.BaseUrl); // a separate context: its own cookies, as another device
+        await phone.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+        await Assertions.Expect(phone.GetByTestId("draft-status")).ToHaveTextAsync("已載入您上次未完成的申請資料");
+        await Assertions.Expect(phone.GetByLabel("職稱")).ToHaveValueAsync("資深資料工程師");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true })).ToBeCheckedAsync();
+        await phone.ScreenshotAsync("wizard-05-draft-resumed");
+
+        await using var db = app.CreateDbContext();
+        var draft = await db.ApplicationDrafts.SingleAsync(d => d.CourseId == courseId);
+        Assert.DoesNotContain("A154146138", draft.ProtectedPayload); // encrypted at rest
+    }
+
     /// <summary>Presses Tab until the element has the focus, as a keyboard user would; fails if it never does.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 120)
     {

@@ -283,6 +283,39 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.ToTable("MemberProfiles");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ProtectedPayload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("MemberId", "CourseId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationDrafts");
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -936,6 +969,21 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("AiGO.Domain.Accounts.MemberProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
+                {
+                    b.HasOne("AiGO.Domain.Catalogue.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiGO.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

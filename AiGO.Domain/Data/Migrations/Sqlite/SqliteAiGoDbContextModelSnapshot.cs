@@ -275,6 +275,37 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.ToTable("MemberProfiles");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPayload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("MemberId", "CourseId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationDrafts");
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -908,6 +939,21 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("AiGO.Domain.Accounts.MemberProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
+                {
+                    b.HasOne("AiGO.Domain.Catalogue.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiGO.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,8 @@ public partial class ProfileForm
     [Parameter] public string? Email { get; set; }
     /// <summary>For anyone but the owner: the national ID shows as <c>A1****6138</c> and cannot be edited.</summary>
     [Parameter] public bool MaskNationalId { get; set; }
+    /// <summary>Raised after any field changes (the wizard saves its draft on it).</summary>
+    [Parameter] public EventCallback Changed { get; set; }
 
     /// <summary>The 身分別-dependent text fields of SPEC §4.2, in the manual's order.</summary>
     private static readonly (ProfileField Field, string Label)[] DependentTextFields =
@@ -33,6 +35,12 @@ public partial class ProfileForm
     private DateTime? Birthday => Profile.Birthday?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>Validates every shown field and shows the messages next to them; true when all pass.</summary>
+    private async Task OnFieldChangedAsync()
+    {
+        serverErrors.Clear();
+        await Changed.InvokeAsync();
+    }
+
     public async Task<bool> ValidateAsync()
     {
         await form.ValidateAsync();
