@@ -144,6 +144,21 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         Assert.DoesNotContain("A154146138", draft.ProtectedPayload); // encrypted at rest
     }
 
+    [Fact]
+    public async Task The_printable_consent_form_has_the_notice_and_the_signature_lines()
+    {
+        var courseId = await CourseIdAsync("AI智慧防詐(臺南班)");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.GotoInteractiveAsync($"courses/{courseId}/consent-form");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "數位發展部數位產業署 蒐集個人資料告知事項暨個人資料同意書" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("立同意書人：")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("中華民國　　　　年　　　　月　　　　日")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await page.ScreenshotAsync("wizard-06-consent-form-print");
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
     /// <summary>Presses Tab until the element has the focus, as a keyboard user would; fails if it never does.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 120)
     {
