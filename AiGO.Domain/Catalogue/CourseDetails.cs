@@ -49,9 +49,10 @@ public sealed class CourseDetails(IDbContextFactory<AiGoDbContext> dbFactory, Su
             .FirstOrDefaultAsync(ct);
         // An application already holding money for this course is not counted twice.
         var heldElsewhere = own is not null && ApplicationStatuses.HoldingMoney.Contains(own.Status) ? held - own.Subsidy : held;
+        var specialIdentity = await db.MemberProfiles.Where(p => p.UserId == memberId).Select(p => p.SpecialIdentity).FirstOrDefaultAsync(ct);
         var subsidy = own is not null && ApplicationStatuses.HoldingMoney.Contains(own.Status)
             ? own.Subsidy
-            : SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.DefaultRatePercent, policy.AnnualCap - heldElsewhere);
+            : SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(specialIdentity), policy.AnnualCap - heldElsewhere);
         return new MemberCourseSituation(policy.AnnualCap, held, subsidy, own?.Status, own?.Id);
     }
 }
