@@ -145,6 +145,22 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Going_back_and_forth_between_the_steps_keeps_what_was_entered()
+    {
+        var courseId = await CourseIdAsync("自然語言處理實務");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
+        await page.GetByLabel("職稱").FillAsync("資料科學家");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("職稱")).ToHaveValueAsync("資料科學家");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task The_printable_consent_form_has_the_notice_and_the_signature_lines()
     {
         var courseId = await CourseIdAsync("AI智慧防詐(臺南班)");
