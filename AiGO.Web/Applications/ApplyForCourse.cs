@@ -23,7 +23,7 @@ public sealed record ApplyResult(IReadOnlyList<Domain.Accounts.FieldError> Profi
 /// </summary>
 public sealed class ApplyForCourse(
     IDbContextFactory<AiGoDbContext> dbFactory, EditProfile profiles, MyLearningCredits credits, CodeBook codes,
-    SubmitApplication submit, SubsidyPolicy policy, TimeProvider clock)
+    SubmitApplication submit, CourseDetails details, SubsidyPolicy policy, TimeProvider clock)
 {
     /// <summary>Rules the wizard's first step lets the member fix: they do not keep it shut.</summary>
     private static readonly HashSet<string> FixedInTheWizard = ["birthday", "national-id"];
@@ -31,22 +31,18 @@ public sealed class ApplyForCourse(
     public async Task<ApplyContext?> LoadAsync(ClaimsPrincipal principal, int courseId, CancellationToken ct = default)
     {
         var actor = CurrentActor.From(principal)!;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var course = await db.Courses.AsNoTracking().Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
-        if (course is null || !CourseAccess.CanView(actor, course)) return null;
+        // The course page's view decides the member's subsidy and status, so the two pages never disagree.
+        if (await details.GetAsync(courseId, actor, ct) is not { Member: { } situation } view) return null;
+        var course = view.Course;
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await profiles.LoadAsync(principal, ct);
         var facts = await FactsAsync(principal, account, ct);
         var today = clock.Today();
         var eligibility = await MemberEligibility.LoadAsync(db, actor.Id!, course, facts, policy, today, ct);
         var problems = Eligibility.Check(eligibility, course, today).Where(p => !FixedInTheWizard.Contains(p.Code)).ToList();
-        var own = await db.Applications.AsNoTracking().Where(a => a.CourseId == courseId && a.MemberId == actor.Id)
-            .OrderByDescending(a => ApplicationStatuses.Live.Contains(a.Status)).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var subsidy = own is not null && ApplicationStatuses.HoldingMoney.Contains(own.Status)
-            ? own.Subsidy
-            : SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(account.Profile.SpecialIdentity), eligibility.RemainingCap);
         var warnings = await MemberEligibility.ClashesAsync(db, actor.Id!, course, ct);
-        return new ApplyContext(course, account, await codes.LoadAsync(ct), subsidy, own?.Status, problems, warnings);
+        return new ApplyContext(course, account, await codes.LoadAsync(ct), situation.SubsidyForCourse, situation.Status, problems, warnings);
     }
 
     public async Task<ApplyResult> SubmitAsync(ClaimsPrincipal principal, int courseId, MemberProfile profile, Consents consents, CancellationToken ct = default)
