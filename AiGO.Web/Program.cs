@@ -47,6 +47,12 @@ else
 builder.Services.AddSingleton<OutboxSignal>();
 builder.Services.AddSingleton<IMailSignal>(sp => sp.GetRequiredService<OutboxSignal>());
 builder.Services.AddSingleton<SubmitApplication>();
+builder.Services.AddSingleton<IMemberFactsReader, AiGO.Web.Accounts.MemberFactsReader>();
+builder.Services.AddSingleton<Waitlist>();
+builder.Services.AddSingleton<CancelApplication>();
+builder.Services.AddSingleton<ApplicationActions>();
+builder.Services.AddSingleton<FillQuestionnaire>();
+builder.Services.AddSingleton<TraineeCourses>();
 builder.Services.AddScoped<AiGO.Web.Applications.ApplyForCourse>();
 builder.Services.AddSingleton<AiGO.Web.Applications.WizardDrafts>();
 builder.Services.AddSingleton<DevMailbox>();

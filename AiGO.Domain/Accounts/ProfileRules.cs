@@ -11,7 +11,7 @@ public enum ProfileField
 }
 
 /// <summary>One failed rule: the field and what to tell the member, in Chinese.</summary>
-public sealed record FieldError(ProfileField Field, string Message);
+public sealed record ProfileFieldError(ProfileField Field, string Message);
 
 /// <summary>
 /// The rules of the basic data (SPEC §4.1–4.2), written once: the profile page, the subsidy wizard and the
@@ -44,12 +44,12 @@ public static class ProfileRules
     /// <summary>Every failed rule of the profile, each with its field and Chinese message.</summary>
     /// <param name="codes">The live code tables; when given, codes must exist and 細項 must belong to 產業別.</param>
     /// <param name="today">The Taipei date, for the birthday; omitted, the birthday is only checked for presence.</param>
-    public static IReadOnlyList<FieldError> Validate(MemberProfile profile, IReadOnlyCollection<CodeEntry>? codes = null, DateOnly? today = null)
+    public static IReadOnlyList<ProfileFieldError> Validate(MemberProfile profile, IReadOnlyCollection<CodeEntry>? codes = null, DateOnly? today = null)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<ProfileFieldError>();
         foreach (var field in Enum.GetValues<ProfileField>())
         {
-            if (MessageFor(profile, field, codes, today) is { } message) errors.Add(new FieldError(field, message));
+            if (MessageFor(profile, field, codes, today) is { } message) errors.Add(new ProfileFieldError(field, message));
         }
         return errors;
     }

@@ -5,7 +5,6 @@ using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
 using AiGO.Domain.Office;
 using Microsoft.EntityFrameworkCore;
-using FieldError = AiGO.Domain.Catalogue.FieldError;
 
 namespace AiGO.Domain.Applications;
 
@@ -104,8 +103,7 @@ public sealed class SubmitApplication(
         // The organiser acts on approved applications only: a waitlisted or pending one is not theirs to chase yet.
         if (reservation.Status == ApplicationStatus.Approved)
         {
-            var organiserEmail = string.IsNullOrWhiteSpace(course.Organiser.ContactEmail) ? course.ContactEmail : course.Organiser.ContactEmail;
-            db.Outbox.Add(Outbox.Create(organiserEmail, course.Organiser.Name, templates.ApplicationToOrganiser(course.Organiser.Name, member.Name, course.Name), now));
+            db.Outbox.Add(Outbox.Create(course.OrganiserEmail, course.Organiser.Name, templates.ApplicationToOrganiser(course.Organiser.Name, member.Name, course.Name), now));
         }
     }
 

@@ -18,6 +18,9 @@ public class SubsidyApplication : IVersioned
     /// <summary>When 填寫完成 was pressed; the waitlist is served in this order.</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>未通過: the structured reason's key (see <see cref="RejectionReasons"/>), so the member knows whether a fix helps.</summary>
+    public string? RejectionCode { get; set; }
+    /// <summary>未通過: the reason in words, shown to the member.</summary>
     public string? RejectionReason { get; set; }
     /// <summary>本人已經具備以下先備知識 — 同意 at submission.</summary>
     public bool PrerequisitesAgreed { get; set; }
@@ -27,7 +30,29 @@ public class SubsidyApplication : IVersioned
     public string? AffidavitVersion { get; set; }
     public DateTimeOffset? ConsentedAt { get; set; }
     public DateOnly? DisbursedOn { get; set; }
+    /// <summary>Hours of class held so far, as the organiser last recorded attendance.</summary>
+    public int? HoursHeld { get; set; }
+    /// <summary>Of <see cref="HoursHeld"/>, the hours this trainee attended.</summary>
+    public int? HoursAttended { get; set; }
+    /// <summary>測驗: null until the organiser records the result.</summary>
+    public bool? TestPassed { get; set; }
+    /// <summary>結訓證書 issued on this date.</summary>
+    public DateOnly? CertificateIssuedOn { get; set; }
+    /// <summary>課程問卷 submitted (the answers are in <see cref="QuestionnaireResponse"/>).</summary>
+    public DateTimeOffset? QuestionnaireSubmittedAt { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>Moves to <paramref name="to"/> and returns the history row (who, when, why) for the caller to add.</summary>
+    public ApplicationStatusChange MoveTo(ApplicationStatus to, Office.Actor actor, string? reason, DateTimeOffset now)
+    {
+        var change = new ApplicationStatusChange
+        {
+            Application = this, From = Status, To = to, At = now, ActorId = actor.Id, ActorName = actor.Name, Reason = reason,
+        };
+        Status = to;
+        UpdatedAt = now;
+        return change;
+    }
 }
 
 /// <summary>申請狀態 (SPEC §5).</summary>
@@ -69,6 +94,19 @@ public static class ApplicationStatuses
     [
         ApplicationStatus.Submitted, ApplicationStatus.Approved, ApplicationStatus.Enrolled,
         ApplicationStatus.Completed, ApplicationStatus.Disbursed,
+    ];
+
+    /// <summary>Statuses a trainee may still cancel (取消報名), until the course starts.</summary>
+    public static readonly ApplicationStatus[] Cancellable =
+    [
+        ApplicationStatus.Submitted, ApplicationStatus.Approved, ApplicationStatus.Waitlisted, ApplicationStatus.Enrolled,
+    ];
+
+    /// <summary>Statuses of a trainee who takes part in the course: they fill the questionnaire and the completion checklist.</summary>
+    public static readonly ApplicationStatus[] Attending =
+    [
+        ApplicationStatus.Approved, ApplicationStatus.Enrolled, ApplicationStatus.Completed,
+        ApplicationStatus.NotCompleted, ApplicationStatus.Disbursed,
     ];
 
     /// <summary>Applications that count as the member's live application for a course (one per course).</summary>

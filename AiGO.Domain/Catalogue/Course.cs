@@ -53,6 +53,9 @@ public class Course : IVersioned
     /// <summary>Who saved last, so a conflicting editor can be told.</summary>
     public string? UpdatedBy { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>Where mail for the organiser goes: its own contact address, else the course's contact (needs <see cref="Organiser"/> loaded).</summary>
+    public string OrganiserEmail => string.IsNullOrWhiteSpace(Organiser.ContactEmail) ? ContactEmail : Organiser.ContactEmail;
 }
 
 public enum CourseStatus

@@ -1,9 +1,7 @@
+using AiGO.Domain.Common;
 using AiGO.Domain.Applications;
 
 namespace AiGO.Domain.Catalogue;
-
-/// <summary>A rule a course breaks: the field (property name) and what to tell the editor, in Chinese.</summary>
-public sealed record FieldError(string Field, string Message);
 
 /// <summary>The rules every saved course keeps (SPEC §3, §12); the office grid, the organiser's form and the import call them.</summary>
 public static class CourseRules

@@ -24,6 +24,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ApplicationStatusChange> StatusChanges => Set<ApplicationStatusChange>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<ApplicationDraft> ApplicationDrafts => Set<ApplicationDraft>();
+    public DbSet<QuestionnaireResponse> Questionnaires => Set<QuestionnaireResponse>();
     public DbSet<CodeEntry> Codes => Set<CodeEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();

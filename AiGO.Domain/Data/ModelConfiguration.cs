@@ -154,8 +154,13 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SubsidyApplication> b)
     {
-        b.ToTable("Applications", t => t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0"));
+        b.ToTable("Applications", t =>
+        {
+            t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
+            t.HasCheckConstraint("CK_Application_Attendance", "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
+        });
         b.Property(a => a.MemberId).HasMaxLength(450);
+        b.Property(a => a.RejectionCode).HasMaxLength(40);
         b.Property(a => a.RejectionReason).HasMaxLength(500);
         b.Property(a => a.PrivacyConsentVersion).HasMaxLength(40);
         b.Property(a => a.AffidavitVersion).HasMaxLength(40);
@@ -176,6 +181,29 @@ internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfigur
         b.Property(c => c.Reason).HasMaxLength(500);
         b.HasOne(c => c.Application).WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.ApplicationId, c.At });
+    }
+}
+
+internal sealed class QuestionnaireConfiguration : IEntityTypeConfiguration<QuestionnaireResponse>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireResponse> b)
+    {
+        b.ToTable("QuestionnaireResponses");
+        // Once per application, whatever races: the database refuses a second response.
+        b.HasIndex(r => r.ApplicationId).IsUnique();
+        b.HasIndex(r => r.CourseId);
+        b.HasOne<SubsidyApplication>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QuestionnaireAnswerConfiguration : IEntityTypeConfiguration<QuestionnaireAnswer>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireAnswer> b)
+    {
+        b.ToTable("QuestionnaireAnswers", t => t.HasCheckConstraint("CK_Answer_Rating", "\"Rating\" IS NULL OR (\"Rating\" >= 1 AND \"Rating\" <= 5)"));
+        b.Property(a => a.QuestionKey).HasMaxLength(20);
+        b.Property(a => a.Text).HasMaxLength(Questionnaire.MaxTextLength);
     }
 }
 

@@ -72,18 +72,71 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
     }
 
     /// <summary>To the member when the subsidy application is approved (manual §2, 11/15).</summary>
-    public MailContent ApplicationApproved(string memberName, string courseName, string? registrationUrl, string contactName, string contactPhone, string contactEmail)
+    public MailContent ApplicationApproved(string memberName, string courseName, string? registrationUrl, string contactName, string contactPhone, string contactEmail) =>
+        Approved(memberName, courseName, registrationUrl, contactName, contactPhone, contactEmail, promoted: false);
+
+    /// <summary>To the member when a freed seat promotes their waitlisted (備取) application.</summary>
+    public MailContent ApplicationPromoted(string memberName, string courseName, string? registrationUrl, string contactName, string contactPhone, string contactEmail) =>
+        Approved(memberName, courseName, registrationUrl, contactName, contactPhone, contactEmail, promoted: true);
+
+    private MailContent Approved(string memberName, string courseName, string? registrationUrl, string contactName, string contactPhone, string contactEmail, bool promoted)
     {
         var b = new Builder();
         var url = registrationUrl ?? "";
         b.Para($"Dear {memberName}：");
+        if (promoted) b.Para($"「{courseName}」有名額釋出，系統已依備取順序重新確認您的資格。");
         b.Para($"您申請參加「{courseName}」課程補助已通過。");
         b.Para("補助資格通過仍需至課程網址報名繳費");
         b.Para(Html: $"請您儘速完成課程報名與繳費，課程報名網址：{Link(url, url)}", Text: $"請您儘速完成課程報名與繳費，課程報名網址：{url}");
         b.Para("符合完訓資格方得領取培訓補助款。有任何課程問題請洽開課單位：");
         b.Lines($"開課單位聯絡人：{contactName}", $"開課單位聯絡電話：{contactPhone}", $"開課單位聯絡e-mail：{contactEmail}", $"課程報名網址：{url}");
         OfficeSignature(b);
-        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》已通過", b.Html, b.Text);
+        return new MailContent(promoted ? $"您申請參加AIGO計畫課程補助《{courseName}》已由備取遞補通過" : $"您申請參加AIGO計畫課程補助《{courseName}》已通過", b.Html, b.Text);
+    }
+
+    /// <summary>To a waitlisted member passed over at promotion because a rule no longer holds, with what to do.</summary>
+    public MailContent WaitlistPassedOver(string memberName, string courseName, IEnumerable<string> reasons)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"「{courseName}」有名額釋出，系統依備取順序重新確認資格時，您的申請因下列原因未能遞補，申請狀態已改為未通過：");
+        b.Lines(reasons.ToArray());
+        b.Para(Html: $"如資格問題已改善，請至{Link(MyCoursesUrl, "課程管理")}查看原因後重新申請。", Text: $"如資格問題已改善，請至課程管理（{MyCoursesUrl}）查看原因後重新申請。");
+        OfficeSignature(b);
+        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》備取未能遞補", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the programme office does not approve the application, with the reason.</summary>
+    public MailContent ApplicationRejected(string memberName, string courseName, string reason, bool fixable)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您申請參加「{courseName}」課程補助未通過，原因：{reason}");
+        if (fixable)
+            b.Para(Html: $"請至{Link(MyCoursesUrl, "課程管理")}查看原因，修正後重新申請。", Text: $"請至課程管理（{MyCoursesUrl}）查看原因，修正後重新申請。");
+        OfficeSignature(b);
+        return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》未通過", b.Html, b.Text);
+    }
+
+    /// <summary>To the member, confirming 取消報名: the seat and the subsidy hold are released.</summary>
+    public MailContent ApplicationCancelled(string memberName, string courseName, int releasedSubsidy)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您已取消申請參加「{courseName}」課程補助，原保留的政府補助額度{releasedSubsidy}元已釋出，可用於申請其他課程。");
+        b.Para("若您已向開課單位報名繳費，請另洽開課單位辦理退費。");
+        OfficeSignature(b);
+        return new MailContent($"您已取消AIGO計畫課程補助《{courseName}》", b.Html, b.Text);
+    }
+
+    /// <summary>To the organiser when an approved trainee cancels, so they do not chase a registration that will not come.</summary>
+    public MailContent CancelledToOrganiser(string organiserName, string memberName, string courseName)
+    {
+        var b = new Builder();
+        b.Para($"Dear {organiserName}：");
+        b.Para($"{memberName}已取消參加「{courseName}」課程補助申請。如有備取學員，系統已依序遞補並另行通知。");
+        OfficeSignature(b);
+        return new MailContent($"學員已取消AIGO計畫課程補助《{courseName}》", b.Html, b.Text);
     }
 
     /// <summary>To the member when the application is waitlisted (備取), with the place in line.</summary>
@@ -106,6 +159,8 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         OfficeSignature(b);
         return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》已受理", b.Html, b.Text);
     }
+
+    private string MyCoursesUrl => office.SiteUrl.TrimEnd('/') + "/my/courses";
 
     private void OfficeSignature(Builder b)
     {

@@ -26,7 +26,7 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
     }
 
     /// <summary>Saves when every rule passes; otherwise returns every failed field and changes nothing.</summary>
-    public async Task<IReadOnlyList<FieldError>> SaveAsync(ClaimsPrincipal principal, MemberProfile input, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ProfileFieldError>> SaveAsync(ClaimsPrincipal principal, MemberProfile input, CancellationToken ct = default)
     {
         var userId = CurrentUser.IdOf(principal);
         var errors = ProfileRules.Validate(input, await codes.LoadAsync(ct), clock.Today());
@@ -36,7 +36,7 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         var probe = new MemberProfile { NationalId = input.NationalId };
         protector.Seal(probe);
         if (await db.MemberProfiles.AnyAsync(p => p.NationalIdHash == probe.NationalIdHash && p.UserId != userId, ct))
-            return [new FieldError(ProfileField.NationalId, NationalIdTaken)];
+            return [new ProfileFieldError(ProfileField.NationalId, NationalIdTaken)];
 
         var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == userId, ct);
         if (profile is null)
@@ -57,7 +57,7 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         catch (DbUpdateException)
         {
             // Someone saved the same national ID at the same moment; the unique index let only one through.
-            return [new FieldError(ProfileField.NationalId, NationalIdTaken)];
+            return [new ProfileFieldError(ProfileField.NationalId, NationalIdTaken)];
         }
         return [];
     }

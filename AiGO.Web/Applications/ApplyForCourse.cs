@@ -15,14 +15,14 @@ public sealed record ApplyContext(
     IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings);
 
 /// <summary>The result of 填寫完成: either the profile's field errors (back to step 1), or the submission's outcome.</summary>
-public sealed record ApplyResult(IReadOnlyList<Domain.Accounts.FieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
+public sealed record ApplyResult(IReadOnlyList<ProfileFieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
 
 /// <summary>
 /// The subsidy wizard's use case (學員選課): the pre-check before it opens, and on 填寫完成 the profile saved
 /// from step 1 and the application submitted. The member's encrypted data is opened here, in the web layer.
 /// </summary>
 public sealed class ApplyForCourse(
-    IDbContextFactory<AiGoDbContext> dbFactory, EditProfile profiles, MyLearningCredits credits, CodeBook codes,
+    IDbContextFactory<AiGoDbContext> dbFactory, EditProfile profiles, IMemberFactsReader factsReader, CodeBook codes,
     SubmitApplication submit, CourseDetails details, SubsidyPolicy policy, TimeProvider clock)
 {
     /// <summary>Rules the wizard's first step lets the member fix: they do not keep it shut.</summary>
@@ -37,7 +37,7 @@ public sealed class ApplyForCourse(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await profiles.LoadAsync(principal, ct);
-        var facts = await FactsAsync(principal, account, ct);
+        var facts = await factsReader.ReadAsync(db, actor.Id!, ct);
         var today = clock.Today();
         var eligibility = await MemberEligibility.LoadAsync(db, actor.Id!, course, facts, policy, today, ct);
         var problems = Eligibility.Check(eligibility, course, today).Where(p => !FixedInTheWizard.Contains(p.Code)).ToList();
@@ -49,15 +49,10 @@ public sealed class ApplyForCourse(
     {
         var profileErrors = await profiles.SaveAsync(principal, profile, ct);
         if (profileErrors.Count > 0) return new ApplyResult(profileErrors, null);
-        var account = await profiles.LoadAsync(principal, ct);
-        var facts = await FactsAsync(principal, account, ct);
-        return new ApplyResult([], await submit.SubmitAsync(CurrentActor.From(principal)!, courseId, facts, consents, ct));
-    }
-
-    private async Task<MemberFacts> FactsAsync(ClaimsPrincipal principal, MyAccount account, CancellationToken ct)
-    {
-        var summary = await credits.ListAsync(principal, ct);
-        var p = account.Profile;
-        return new MemberFacts(p.Birthday, p.NationalId, p.SpecialIdentity, account.EmailConfirmed, summary.VerifiedPoints);
+        var actor = CurrentActor.From(principal)!;
+        MemberFacts facts;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            facts = await factsReader.ReadAsync(db, actor.Id!, ct);
+        return new ApplyResult([], await submit.SubmitAsync(actor, courseId, facts, consents, ct));
     }
 }

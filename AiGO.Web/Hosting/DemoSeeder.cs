@@ -1,4 +1,7 @@
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Office;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +23,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         new("teca@aigo.example.tw", "台灣電子連接產業協會 承辦人", Roles.Organiser, DemoCourses.Teca),
         new("iii@aigo.example.tw", "資策會 承辦人", Roles.Organiser, DemoCourses.Iii),
         new("trainee@aigo.example.tw", "陳志堅", Roles.Trainee),
+        new("alumni@aigo.example.tw", "林怡君", Roles.Trainee),
     ];
 
     /// <summary>Seeds once, into an empty database; returns false when the demo is already there.</summary>
@@ -55,7 +59,8 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
             if (!created.Succeeded)
                 throw new InvalidOperationException($"Demo account {account.Email}: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
-            if (account.Role == Roles.Trainee) await SeedTraineeAsync(user, now);
+            if (account.Email == "trainee@aigo.example.tw") await SeedTraineeAsync(user, now);
+            else if (account.Role == Roles.Trainee) await SeedAlumnaAsync(user, now);
         }
         return true;
     }
@@ -85,5 +90,87 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
             new LearningCredit { UserId = user.Id, Source = CreditSource.OnlineCourse, Title = "Python 資料分析入門（線上自學課程）", Points = 1, Status = CreditStatus.Approved, SubmittedAt = now.AddDays(-20), ReviewedAt = now.AddDays(-19) },
             new LearningCredit { UserId = user.Id, Source = CreditSource.OnlineCourse, Title = "機器學習基礎（線上自學課程）", Points = 1, Status = CreditStatus.Pending, SubmittedAt = now.AddDays(-2) });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 林怡君, who has taken courses before, so 課程管理 shows every stage: one course paid out, one just ended with
+    /// the questionnaire open (filling it completes the course), and one upcoming with a seat.
+    /// </summary>
+    private async Task SeedAlumnaAsync(AppUser user, DateTimeOffset now)
+    {
+        var profile = new MemberProfile
+        {
+            UserId = user.Id, Name = user.DisplayName, NationalId = "B223456782", Birthday = new DateOnly(1992, 7, 8),
+            Gender = "0", Phone = "0422345678", Mobile = "0922345678", YearsOfWork = 6, Residence = "06",
+            SpecialIdentity = "0", Education = "5", Motivation = "2", UpdatedAt = now,
+        };
+        profile.ChangeIdentityType(IdentityType.Enterprise);
+        profile.BusinessNumber = "04231910";
+        profile.CompanyName = "財團法人資訊工業策進會";
+        profile.Department = "產業情報研究所";
+        profile.JobTitle = "資料分析師";
+        profile.JobLevel = "2";
+        profile.UnitSize = "5";
+        profile.ChangeIndustrySection("J");
+        profile.IndustryDivision = "63";
+        nationalIds.Seal(profile);
+        db.MemberProfiles.Add(profile);
+        db.LearningCredits.Add(new LearningCredit { UserId = user.Id, Source = CreditSource.OnlineCourse, Title = "AI 概論（線上自學課程）", Points = 2, Status = CreditStatus.Approved, SubmittedAt = now.AddDays(-200), ReviewedAt = now.AddDays(-199) });
+
+        var courses = await db.Courses.Where(c => c.Name == "金融數據分析與Python實作" || c.Name == "Python資料科學入門" || c.Name == "智慧理財機器人開發實務")
+            .ToDictionaryAsync(c => c.Name);
+        var member = new Actor(user.Id, user.DisplayName, new HashSet<string> { Roles.Trainee }, null);
+        var organiser = new Actor(null, "開課單位", new HashSet<string> { Roles.Organiser }, null);
+        var office = new Actor(null, "計畫辦公室", new HashSet<string> { Roles.Office }, null);
+
+        var paid = Apply(courses["金融數據分析與Python實作"]);
+        Step(paid, ApplicationStatus.Enrolled, organiser, "開課單位確認報名繳費", 7);
+        Attend(paid, passed: true, filled: true);
+        Step(paid, ApplicationStatus.Completed, Actor.System, "符合結訓標準", -1);
+        paid.DisbursedOn = paid.Course.EndDate.AddDays(28);
+        Step(paid, ApplicationStatus.Disbursed, office, $"撥款日 {Taipei.Format(paid.DisbursedOn.Value)}", -1, paid.DisbursedOn);
+
+        var ended = Apply(courses["Python資料科學入門"]);
+        Step(ended, ApplicationStatus.Enrolled, organiser, "開課單位確認報名繳費", 5);
+        Attend(ended, passed: true, filled: false);
+
+        Apply(courses["智慧理財機器人開發實務"]);
+        await db.SaveChangesAsync();
+        db.Questionnaires.Add(new QuestionnaireResponse
+        {
+            ApplicationId = paid.Id, CourseId = paid.CourseId, SubmittedAt = paid.QuestionnaireSubmittedAt!.Value,
+            Answers = Questionnaire.Questions.Select(q => q.Kind == QuestionKind.Rating
+                ? new QuestionnaireAnswer { QuestionKey = q.Key, Rating = 4 }
+                : new QuestionnaireAnswer { QuestionKey = q.Key, Text = q.Key == "best" ? "實作案例貼近金融業務" : null }).ToList(),
+        });
+        await db.SaveChangesAsync();
+
+        SubsidyApplication Apply(Course course)
+        {
+            var submitted = Instant(course.StartDate.AddDays(-20));
+            var app = new SubsidyApplication
+            {
+                Course = course, MemberId = user.Id, Status = ApplicationStatus.Draft, Subsidy = course.GovernmentShare, CapYear = course.StartDate.Year,
+                CreatedAt = submitted, SubmittedAt = submitted, ConsentedAt = submitted, UpdatedAt = submitted, PrerequisitesAgreed = true,
+                PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = SubmitApplication.AffidavitVersion,
+            };
+            db.Applications.Add(app);
+            db.StatusChanges.Add(app.MoveTo(ApplicationStatus.Approved, member, "填寫完成", submitted));
+            return app;
+        }
+
+        // daysBeforeStart ≥ 0: that many days before the course starts; -1: at the course's end (or on the given date).
+        void Step(SubsidyApplication app, ApplicationStatus to, Actor actor, string reason, int daysBeforeStart, DateOnly? on = null) =>
+            db.StatusChanges.Add(app.MoveTo(to, actor, reason,
+                Instant(on ?? (daysBeforeStart >= 0 ? app.Course.StartDate.AddDays(-daysBeforeStart) : app.Course.EndDate))));
+
+        void Attend(SubsidyApplication app, bool passed, bool filled)
+        {
+            var c = app.Course;
+            (app.HoursHeld, app.HoursAttended, app.TestPassed, app.CertificateIssuedOn) = (c.Hours, c.Hours - 2, passed, c.EndDate);
+            if (filled) app.QuestionnaireSubmittedAt = Instant(c.EndDate);
+        }
+
+        static DateTimeOffset Instant(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
     }
 }

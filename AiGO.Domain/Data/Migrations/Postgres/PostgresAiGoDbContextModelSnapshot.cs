@@ -356,6 +356,66 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("QuestionnaireAnswers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Answer_Rating", "\"Rating\" IS NULL OR (\"Rating\" >= 1 AND \"Rating\" <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("QuestionnaireResponses", (string)null);
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.Sanction", b =>
                 {
                     b.Property<int>("Id")
@@ -413,6 +473,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<int>("CapYear")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("ConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -425,6 +488,12 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DisbursedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("HoursAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HoursHeld")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -434,6 +503,13 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("PrivacyConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("QuestionnaireSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectionCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -450,6 +526,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<int>("Subsidy")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("TestPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -465,6 +544,8 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     b.ToTable("Applications", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Application_Attendance", "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
+
                             t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
                         });
                 });
@@ -999,6 +1080,24 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireAnswer", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.QuestionnaireResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.Sanction", b =>
                 {
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
@@ -1085,6 +1184,11 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

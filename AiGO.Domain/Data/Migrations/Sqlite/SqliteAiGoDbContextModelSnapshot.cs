@@ -344,6 +344,62 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("QuestionnaireAnswers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Answer_Rating", "\"Rating\" IS NULL OR (\"Rating\" >= 1 AND \"Rating\" <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("QuestionnaireResponses", (string)null);
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.Sanction", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +453,9 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<int>("CapYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConsentedAt")
                         .HasColumnType("INTEGER");
 
@@ -409,6 +468,12 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DisbursedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HoursAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HoursHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -418,6 +483,13 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrivacyConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuestionnaireSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -432,6 +504,9 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Subsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("TestPassed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -449,6 +524,8 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
 
                     b.ToTable("Applications", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Application_Attendance", "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
+
                             t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
                         });
                 });
@@ -969,6 +1046,24 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireAnswer", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.QuestionnaireResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.Sanction", b =>
                 {
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
@@ -1055,6 +1150,11 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

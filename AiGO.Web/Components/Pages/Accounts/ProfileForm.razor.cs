@@ -48,7 +48,7 @@ public partial class ProfileForm
     }
 
     /// <summary>Shows what the server found (e.g. a national ID already used) next to the fields.</summary>
-    public async Task ShowServerErrorsAsync(IEnumerable<FieldError> errors)
+    public async Task ShowServerErrorsAsync(IEnumerable<ProfileFieldError> errors)
     {
         serverErrors.Clear();
         foreach (var e in errors) serverErrors[e.Field] = e.Message;

@@ -1,0 +1,58 @@
+using AiGO.Domain.Applications;
+using AiGO.Domain.Data;
+using AiGO.Tests.Infrastructure;
+
+namespace AiGO.Tests.Applications;
+
+public class TraineeCoursesTests
+{
+    [Fact]
+    public async Task The_page_counts_every_application_and_sums_only_the_subsidy_still_held()
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(DatabaseProvider.Sqlite, new SubsidyPolicy { DisbursementDelayDays = 45 });
+        var member = await kit.MemberAsync();
+        var kept = await kit.ApplyAsync(member, await kit.CourseAsync("保留的課程", new DateOnly(2026, 12, 10), fee: 8000));
+        var dropped = await kit.ApplyAsync(member, await kit.CourseAsync("取消的課程", new DateOnly(2026, 12, 20), fee: 6000));
+        await kit.Cancel.CancelAsync(TestData.MemberActor(member), dropped.ApplicationId);
+
+        var view = await kit.MyCourses.ListAsync(TestData.MemberActor(member));
+
+        Assert.Equal((2, 4000), (view.Count, view.SubsidyTotal));
+        var row = view.Applications.Single(a => a.ApplicationId == kept.ApplicationId);
+        Assert.Equal(("測試培訓單位", "保留的課程", new DateOnly(2026, 12, 17), new DateOnly(2027, 1, 31)), (row.OrganiserName, row.CourseName, row.End, row.ExpectedDisbursement));
+        Assert.Equal(("已報名成功", "預計完成課程後開放", "問卷尚未填寫", true, false), (row.StatusText, row.TestText, row.QuestionnaireText, row.CanCancel, row.CanFillQuestionnaire));
+        Assert.Equal("課程結束當天（2026-12-17）開放填寫", row.QuestionnaireRefusal);
+        Assert.Equal(["已報名成功"], row.History.Select(h => h.To.Label()));
+        var cancelled = view.Applications.Single(a => a.ApplicationId == dropped.ApplicationId);
+        Assert.Equal((ApplicationStatus.Cancelled, false, false), (cancelled.Status, cancelled.HoldsMoney, cancelled.CanCancel));
+        Assert.Equal(["已報名成功", "已取消"], cancelled.History.Select(h => h.To.Label()));
+
+        var stranger = await kit.MyCourses.ListAsync(TestData.MemberActor(await kit.MemberAsync()));
+        Assert.Empty(stranger.Applications);
+    }
+
+    [Fact]
+    public async Task A_fixable_rejection_offers_to_fix_and_apply_again_while_the_course_is_open()
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(DatabaseProvider.Sqlite);
+        var member = await kit.MemberAsync();
+        var course = await kit.CourseAsync("課程", new DateOnly(2026, 12, 10));
+        var other = await kit.CourseAsync("另一門課程", new DateOnly(2026, 12, 12));
+        var a = await kit.ApplyAsync(member, course);
+        var b = await kit.ApplyAsync(member, other);
+        await kit.Actions.RejectAsync(TestData.Office, a.ApplicationId, "data", "服務單位統一編號有誤");
+        await kit.Actions.RejectAsync(TestData.Office, b.ApplicationId, "nationality", null);
+
+        var view = await kit.MyCourses.ListAsync(TestData.MemberActor(member));
+
+        var fixable = view.Applications.Single(x => x.ApplicationId == a.ApplicationId);
+        Assert.Equal(("申請資料不完整或有誤：服務單位統一編號有誤", true), (fixable.RejectionReason, fixable.CanReapply));
+        Assert.False(view.Applications.Single(x => x.ApplicationId == b.ApplicationId).CanReapply);
+        Assert.Equal(0, view.SubsidyTotal);
+
+        // Applying again is a new application; the old one stays in the history and no longer offers it.
+        await kit.ApplyAsync(member, course);
+        view = await kit.MyCourses.ListAsync(TestData.MemberActor(member));
+        Assert.False(view.Applications.Single(x => x.ApplicationId == a.ApplicationId).CanReapply);
+    }
+}
