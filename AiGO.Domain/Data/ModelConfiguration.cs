@@ -154,11 +154,9 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SubsidyApplication> b)
     {
-        b.ToTable("Applications", t =>
-        {
-            t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
-            t.HasCheckConstraint("CK_Application_Attendance", "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
-        });
+        // No CHECK for the attendance columns: on SQLite adding one rebuilds the table outside a transaction at start-up.
+        // ApplicationActions validates them, and they are written nowhere else.
+        b.ToTable("Applications", t => t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0"));
         b.Property(a => a.MemberId).HasMaxLength(450);
         b.Property(a => a.RejectionCode).HasMaxLength(40);
         b.Property(a => a.RejectionReason).HasMaxLength(500);

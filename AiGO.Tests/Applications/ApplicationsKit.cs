@@ -64,7 +64,7 @@ internal sealed class ApplicationsKit : IAsyncDisposable
         var n = Interlocked.Increment(ref _members);
         var user = TestData.Member($"member{n:000}@example.tw");
         user.DisplayName = name ?? $"學員{n}";
-        var profile = new MemberProfile { UserId = user.Id, Name = user.DisplayName, NationalId = TestData.NationalId(n), Birthday = new DateOnly(1990, 1, 1), UpdatedAt = Clock.GetUtcNow() };
+        var profile = new MemberProfile { UserId = user.Id, Name = user.DisplayName, NationalId = Accounts.AccountTestData.NewNationalId(), Birthday = new DateOnly(1990, 1, 1), UpdatedAt = Clock.GetUtcNow() };
         Protector.Seal(profile);
         await using var db = Db();
         db.Users.Add(user);

@@ -45,15 +45,6 @@ public static class TestData
 
     public static Actor OrganiserActor(int organiserId) => new($"org-{organiserId}", $"開課單位{organiserId}", new HashSet<string> { Roles.Organiser }, organiserId);
 
-    /// <summary>A valid 身分證字號 (male, letter A) different for each <paramref name="seed"/> below 10,000,000.</summary>
-    public static string NationalId(int seed)
-    {
-        var digits = "1" + seed.ToString("D7");
-        var sum = 1 + 0 * 9; // A = 10: 1×1 + 0×9
-        for (var i = 0; i < 8; i++) sum += (digits[i] - '0') * (8 - i);
-        return $"A{digits}{(10 - sum % 10) % 10}";
-    }
-
     public static Actor MemberActor(AppUser member) => new(member.Id, member.DisplayName, new HashSet<string> { Roles.Trainee }, null);
 }
 

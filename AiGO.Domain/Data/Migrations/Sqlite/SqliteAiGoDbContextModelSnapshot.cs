@@ -524,8 +524,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
 
                     b.ToTable("Applications", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Application_Attendance", "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
-
                             t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0");
                         });
                 });

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AiGO.Domain.Data.Migrations.Sqlite
+namespace AiGO.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AddCourseManagement : Migration
@@ -14,49 +15,49 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CertificateIssuedOn",
                 table: "Applications",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HoursAttended",
                 table: "Applications",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HoursHeld",
                 table: "Applications",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "QuestionnaireSubmittedAt",
                 table: "Applications",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RejectionCode",
                 table: "Applications",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "TestPassed",
                 table: "Applications",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "QuestionnaireResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,12 +74,12 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                 name: "QuestionnaireAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -91,11 +92,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Application_Attendance",
-                table: "Applications",
-                sql: "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuestionnaireAnswers_ResponseId",
@@ -122,10 +118,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireResponses");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Application_Attendance",
-                table: "Applications");
 
             migrationBuilder.DropColumn(
                 name: "CertificateIssuedOn",

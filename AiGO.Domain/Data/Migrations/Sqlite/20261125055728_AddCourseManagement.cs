@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AiGO.Domain.Data.Migrations.Postgres
+namespace AiGO.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddCourseManagement : Migration
@@ -15,49 +14,49 @@ namespace AiGO.Domain.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CertificateIssuedOn",
                 table: "Applications",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HoursAttended",
                 table: "Applications",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HoursHeld",
                 table: "Applications",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "QuestionnaireSubmittedAt",
                 table: "Applications",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RejectionCode",
                 table: "Applications",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "TestPassed",
                 table: "Applications",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "QuestionnaireResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    CourseId = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,12 +73,12 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                 name: "QuestionnaireAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResponseId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,11 +91,6 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Application_Attendance",
-                table: "Applications",
-                sql: "\"HoursAttended\" IS NULL OR (\"HoursAttended\" >= 0 AND \"HoursAttended\" <= \"HoursHeld\")");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuestionnaireAnswers_ResponseId",
@@ -123,10 +117,6 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireResponses");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Application_Attendance",
-                table: "Applications");
 
             migrationBuilder.DropColumn(
                 name: "CertificateIssuedOn",
