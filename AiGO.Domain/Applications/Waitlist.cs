@@ -39,14 +39,16 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
         // The change that freed the seat is still pending in this transaction: write it so the counts below see it.
         await db.SaveChangesAsync(ct);
         var free = course.PlannedSeats - await SubsidyQueries.SeatsTakenAsync(db, course.Id, ct);
-        var passedOver = new HashSet<int>();
+        var handled = new HashSet<int>();
         while (free > 0)
         {
             var next = await db.Applications
-                .Where(a => a.CourseId == course.Id && a.Status == ApplicationStatus.Waitlisted && !passedOver.Contains(a.Id))
+                .Where(a => a.CourseId == course.Id && a.Status == ApplicationStatus.Waitlisted && !handled.Contains(a.Id))
                 .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
                 .FirstOrDefaultAsync(ct);
             if (next is null) break;
+            // Changes are written at the end: skip in the query what this loop has already decided.
+            handled.Add(next.Id);
             changed.Add(next);
 
             var facts = await factsReader.ReadAsync(db, next.MemberId, ct);
@@ -62,7 +64,6 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
 
             if (problems.Count > 0 || subsidy <= 0)
             {
-                passedOver.Add(next.Id);
                 var reasons = problems.Select(p => $"{p.Message}{p.Remedy}").ToList();
                 next.RejectionCode = problems.FirstOrDefault()?.Code ?? "cap";
                 next.RejectionReason = Truncate(string.Join("", reasons.DefaultIfEmpty("您本年度的補助額度已用完。")), 500);

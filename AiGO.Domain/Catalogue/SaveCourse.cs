@@ -12,7 +12,7 @@ namespace AiGO.Domain.Catalogue;
 /// here, an edit based on an outdated version is refused rather than overwriting someone else's change, and every
 /// save is audited with what changed.
 /// </summary>
-public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy, TimeProvider clock, IChangeNotifier notifier)
+public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy, TimeProvider clock, IChangeNotifier notifier, Waitlist waitlist)
 {
     /// <summary>Creates a course: the office for any organiser, an organiser only a draft of its own.</summary>
     public async Task<Outcome<int>> CreateAsync(Actor actor, Course draft, CancellationToken ct = default)
@@ -46,7 +46,8 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, Subsi
     public async Task<Outcome> UpdateAsync(Actor actor, Course edited, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The seat rule is checked against the applications holding seats: take the lock submissions take.
+        await using var tx = await ApplicationLock.BeginAsync(db, null, edited.Id, ct);
         var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == edited.Id, ct);
         if (course is null) return Outcome.NotFound("找不到此課程");
         if (!CourseAccess.CanEdit(actor, course)) return Outcome.Forbidden("您沒有權限編輯此課程");
@@ -60,6 +61,7 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, Subsi
 
         var changes = Describe(course, edited);
         if (changes.Count == 0) return Outcome.Ok;
+        var seatsAdded = edited.PlannedSeats > course.PlannedSeats;
         db.Entry(course).CurrentValues.SetValues(edited);
         course.CreatedAt = db.Entry(course).Property(c => c.CreatedAt).OriginalValue;
         course.SubmittedForPublicationAt = db.Entry(course).Property(c => c.SubmittedForPublicationAt).OriginalValue;
@@ -67,8 +69,15 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, Subsi
         course.UpdatedAt = now;
         course.UpdatedBy = actor.Name;
         db.AuditLog.Add(actor.Audit(now, "course.update", nameof(Course), course.Id, string.Join("；", changes)));
+        IReadOnlyList<SubsidyApplication> promoted = [];
         try
         {
+            if (seatsAdded)
+            {
+                // More seats are freed places: the waitlist is served as when someone cancels.
+                course.Organiser = await db.Organisers.SingleAsync(o => o.Id == course.OrganiserId, ct);
+                promoted = await waitlist.FillFreedSeatsAsync(db, course, clock.Today(), now, ct);
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -78,6 +87,7 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, Subsi
             return Conflict(await fresh.Courses.AsNoTracking().SingleAsync(c => c.Id == edited.Id, ct));
         }
         notifier.CourseChanged(course.Id);
+        foreach (var app in promoted) notifier.ApplicationChanged(app.Id, app.CourseId, app.MemberId);
         return Outcome.Ok;
     }
 

@@ -6,10 +6,6 @@ using AiGO.Domain.Mail;
 using AiGO.Domain.Organisers;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Accounts;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AiGO.Tests.Applications;
@@ -27,18 +23,18 @@ internal sealed class ApplicationsKit : IAsyncDisposable
     public RecordingNotifier Notifier { get; } = new();
     public SubsidyPolicy Policy { get; init; } = new();
     public MailTemplates Templates { get; } = new(new ProgrammeOfficeOptions());
-    public NationalIdProtector Protector { get; } = new(new EphemeralDataProtectionProvider(), new ConfigurationBuilder().Build(),
-        new HostingEnvironment { EnvironmentName = Environments.Development });
+    public NationalIdProtector Protector => TestServices.Protector;
     public Organiser Organiser { get; } = new() { Name = "測試培訓單位", ContactEmail = "org@example.tw" };
 
     private TestDbFactory Factory => new(Database);
     private static readonly NoMail Mail = new();
-    public Waitlist Waitlist => new(new MemberFactsReader(Protector), Policy, Templates);
+    public Waitlist Waitlist => TestServices.Waitlist(Policy);
     public SubmitApplication Submit => new(Factory, Policy, Templates, Clock, Notifier, Mail);
     public CancelApplication Cancel => new(Factory, Waitlist, Templates, Clock, Notifier, Mail);
     public ApplicationActions Actions => new(Factory, Waitlist, Templates, Clock, Notifier, Mail);
     public FillQuestionnaire Questionnaires => new(Factory, Clock, Notifier);
     public TraineeCourses MyCourses => new(Factory, Policy, Clock);
+    public SaveCourse Courses => new(Factory, Policy, Clock, Notifier, Waitlist);
 
     public static async Task<ApplicationsKit> CreateAsync(DatabaseProvider provider, SubsidyPolicy? policy = null) =>
         new() { Database = await (await TestDatabases.CreateEmptyAsync(provider)).MigrateAsync(), Policy = policy ?? new SubsidyPolicy() };

@@ -177,4 +177,51 @@ public class CancelAndPromotionTests
         await using var db = kit.Db();
         Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "application.reject" && e.EntityId == a.ApplicationId.ToString()));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Adding_seats_to_a_course_promotes_the_waitlist_in_order(DatabaseProvider provider)
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(provider);
+        var course = await kit.CourseAsync("熱門課程", new DateOnly(2026, 12, 20), seats: 1);
+        var results = new List<SubmissionResult>();
+        for (var i = 0; i < 4; i++) results.Add(await kit.ApplyAsync(await kit.MemberAsync(), course));
+
+        await using (var db = kit.Db())
+        {
+            var edited = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == course.Id);
+            edited.PlannedSeats = 3;
+            var saved = await kit.Courses.UpdateAsync(TestData.Office, edited);
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+
+        var statuses = new List<ApplicationStatus>();
+        foreach (var r in results) statuses.Add((await kit.ApplicationAsync(r.ApplicationId)).Status);
+        Assert.Equal([ApplicationStatus.Approved, ApplicationStatus.Approved, ApplicationStatus.Approved, ApplicationStatus.Waitlisted], statuses);
+        Assert.Contains(results[2].ApplicationId, kit.Notifier.Applications);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Simultaneous_cancellations_promote_each_waitlisted_member_once_and_never_overfill(DatabaseProvider provider)
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(provider);
+        var course = await kit.CourseAsync("熱門課程", new DateOnly(2026, 12, 20), seats: 8);
+        var members = new List<Domain.Accounts.AppUser>();
+        var results = new List<SubmissionResult>();
+        for (var i = 0; i < 12; i++)
+        {
+            members.Add(await kit.MemberAsync());
+            results.Add(await kit.ApplyAsync(members[i], course));
+        }
+
+        // Six of the eight seated members cancel at once; four are waiting.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => kit.Cancel.CancelAsync(TestData.MemberActor(members[i]), results[i].ApplicationId))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Message));
+        await using var db = kit.Db();
+        Assert.Equal(6, await SubsidyQueries.SeatsTakenAsync(db, course.Id)); // 2 stayed + 4 promoted
+        Assert.Equal(0, await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Waitlisted));
+        Assert.Equal(4, await db.StatusChanges.CountAsync(c => c.From == ApplicationStatus.Waitlisted && c.To == ApplicationStatus.Approved));
+    }
 }

@@ -136,7 +136,7 @@ public class SaveCourseTests
         Assert.Equal(5000, (await LoadAsync(database, "課程02")).GovernmentShare);
     }
 
-    private SaveCourse Save(EmptyDatabase database) => new(new TestDbFactory(database), new SubsidyPolicy(), _clock, _notifier);
+    private SaveCourse Save(EmptyDatabase database) => new(new TestDbFactory(database), new SubsidyPolicy(), _clock, _notifier, TestServices.Waitlist(new SubsidyPolicy()));
 
     private static async Task<Course> LoadAsync(EmptyDatabase database, string name)
     {

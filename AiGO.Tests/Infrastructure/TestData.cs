@@ -48,6 +48,19 @@ public static class TestData
     public static Actor MemberActor(AppUser member) => new(member.Id, member.DisplayName, new HashSet<string> { Roles.Trainee }, null);
 }
 
+/// <summary>Services the app wires from the web layer, built for domain tests.</summary>
+public static class TestServices
+{
+    /// <summary>Encrypts national IDs as the app does, with keys that live as long as the process.</summary>
+    public static Web.Accounts.NationalIdProtector Protector { get; } = new(
+        new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(),
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
+
+    public static Waitlist Waitlist(SubsidyPolicy policy) =>
+        new(new Web.Accounts.MemberFactsReader(Protector), policy, new Domain.Mail.MailTemplates(new Domain.Mail.ProgrammeOfficeOptions()));
+}
+
 /// <summary>An IDbContextFactory over a test database.</summary>
 public sealed class TestDbFactory(EmptyDatabase database) : Microsoft.EntityFrameworkCore.IDbContextFactory<AiGoDbContext>
 {
