@@ -85,7 +85,7 @@ public class MyCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         await phone.Locator($"[data-application-id='{cancelledId}']").GetByRole(AriaRole.Button, new() { Name = "取消報名" }).ClickAsync();
         var dialog = phone.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("確定要取消「語音辨識與語音合成應用」的補助申請嗎？");
-        await phone.ScreenshotAsync("my-courses-04-cancel-dialog");
+        await phone.ScreenshotAsync("my-courses-04-cancel-dialog", fullPage: false);
         await phone.AssertNoSeriousViolationsAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "確定取消報名" }).ClickAsync();
         await Assertions.Expect(phone.Locator($"[data-application-id='{cancelledId}']").GetByTestId("card-message")).ToContainTextAsync("已取消報名");

@@ -54,8 +54,9 @@ public static class PageExtensions
         await page.Locator("main[data-interactive='True']").WaitForAsync();
     }
 
-    public static Task ScreenshotAsync(this IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <param name="fullPage">False for what the viewport shows, e.g. a dialog fixed over the page.</param>
+    public static Task ScreenshotAsync(this IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = fullPage });
 }
 
 /// <summary>Browser journeys share one app and one browser.</summary>
