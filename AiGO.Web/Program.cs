@@ -58,7 +58,7 @@ builder.Services.AddSingleton<AiGO.Web.Applications.WizardDrafts>();
 builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-builder.Services.AddScoped<VisitCounter>();
+builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddSingleton(builder.Configuration.GetSection("Subsidy").Get<SubsidyPolicy>() ?? new SubsidyPolicy());
 builder.Services.AddSingleton<LiveUpdates>();

@@ -21,11 +21,17 @@ public static class MemberEligibility
 
     public static async Task<EligibilityFacts> LoadAsync(AiGoDbContext db, string memberId, Course course, MemberFacts facts, SubsidyPolicy policy, DateOnly today, CancellationToken ct = default)
     {
-        var live = ApplicationStatuses.HoldingMoney;
-        var hasLive = await db.Applications.AnyAsync(a => a.MemberId == memberId && a.CourseId == course.Id && live.Contains(a.Status), ct);
+        var hasLive = await db.Applications.HoldingMoneyOf(memberId).AnyAsync(a => a.CourseId == course.Id, ct);
         var sanctionedUntil = await db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today).MaxAsync(s => (DateOnly?)s.Until, ct);
         var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
-        return new EligibilityFacts(facts.Birthday, facts.NationalId, facts.EmailConfirmed, facts.VerifiedCredits,
-            sanctionedUntil, hasLive, Math.Max(0, policy.AnnualCap - held));
+        return Facts(facts, sanctionedUntil, hasLive, held, policy);
     }
+
+    /// <summary>The same facts from a submission's locked read.</summary>
+    public static EligibilityFacts From(SubmissionSnapshot snapshot, MemberFacts facts, SubsidyPolicy policy) =>
+        Facts(facts, snapshot.SanctionedUntil, snapshot.HasLiveApplicationForCourse, snapshot.HeldInCourseYear, policy);
+
+    private static EligibilityFacts Facts(MemberFacts facts, DateOnly? sanctionedUntil, bool hasLive, int heldInCourseYear, SubsidyPolicy policy) =>
+        new(facts.Birthday, facts.NationalId, facts.EmailConfirmed, facts.VerifiedCredits,
+            sanctionedUntil, hasLive, Math.Max(0, policy.AnnualCap - heldInCourseYear));
 }

@@ -33,22 +33,26 @@ public sealed class SubmitApplication(
         if (consentErrors.Count > 0) return Fail(Outcome.Invalid(consentErrors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On any failure the whole transaction rolls back, so SaveChanges' own savepoint would only add two statements under the lock.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await ApplicationLock.BeginAsync(db, memberId, courseId, ct);
-        var course = await db.Courses.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
-        if (course is null) return Fail(Outcome.NotFound("找不到此課程"));
-
         var today = clock.Today();
         // The facts that can change under the member's feet are read inside the locked transaction.
-        var eligibility = await MemberEligibility.LoadAsync(db, memberId, course, facts, policy, today, ct);
+        var snapshot = await SubmissionSnapshot.LoadAsync(db, memberId, courseId, today, ct);
+        if (snapshot is null) return Fail(Outcome.NotFound("找不到此課程"));
+        var course = snapshot.Course;
+
+        var eligibility = MemberEligibility.From(snapshot, facts, policy);
         var problems = Eligibility.Check(eligibility, course, today);
         if (problems.Count > 0)
             return Fail(Outcome.Invalid(problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList()));
 
-        var reservation = await SubsidyLedger.ReserveAsync(db, course, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap, policy, ct);
+        var reservation = SubsidyLedger.Reserve(course, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap,
+            snapshot.SeatsTaken, snapshot.Waitlisted, policy);
         if (reservation.Refused) return Fail(Outcome.Invalid("cap", "您本年度的補助額度已用完，無法申請補助。"));
 
         var now = clock.GetUtcNow();
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.MemberId == memberId && a.CourseId == courseId && a.Status == ApplicationStatus.Draft, ct);
+        var application = snapshot.DraftApplicationId is { } draftId ? await db.Applications.SingleAsync(a => a.Id == draftId, ct) : null;
         if (application is null)
         {
             application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, CreatedAt = now };
@@ -69,7 +73,7 @@ public sealed class SubmitApplication(
             Application = application, From = ApplicationStatus.Draft, To = reservation.Status, At = now,
             ActorId = memberId, ActorName = member.Name, Reason = reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成",
         });
-        await EnqueueMailsAsync(db, member, course, reservation, now, ct);
+        EnqueueMails(db, member, snapshot.MemberEmail, course, reservation, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -90,9 +94,8 @@ public sealed class SubmitApplication(
         return errors;
     }
 
-    private async Task EnqueueMailsAsync(AiGoDbContext db, Actor member, Course course, Reservation reservation, DateTimeOffset now, CancellationToken ct)
+    private void EnqueueMails(AiGoDbContext db, Actor member, string memberEmail, Course course, Reservation reservation, DateTimeOffset now)
     {
-        var memberEmail = await db.Users.Where(u => u.Id == member.Id).Select(u => u.Email).SingleAsync(ct) ?? "";
         var toMember = reservation.Status switch
         {
             ApplicationStatus.Waitlisted => templates.ApplicationWaitlisted(member.Name, course.Name, reservation.WaitlistPosition ?? 0),
