@@ -52,12 +52,9 @@ public sealed class SubmitApplication(
         if (reservation.Refused) return Fail(Outcome.Invalid("cap", "您本年度的補助額度已用完，無法申請補助。"));
 
         var now = clock.GetUtcNow();
-        var application = snapshot.DraftApplicationId is { } draftId ? await db.Applications.SingleAsync(a => a.Id == draftId, ct) : null;
-        if (application is null)
-        {
-            application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, CreatedAt = now };
-            db.Applications.Add(application);
-        }
+        // The wizard's unfinished input lives in ApplicationDraft; the application itself starts here.
+        var application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, CreatedAt = now };
+        db.Applications.Add(application);
         application.Status = reservation.Status;
         application.Subsidy = reservation.Subsidy;
         application.CapYear = course.StartDate.Year;
