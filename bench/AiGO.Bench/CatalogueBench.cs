@@ -18,6 +18,7 @@ public static class CatalogueBench
 {
     private const int Courses = 10_000;
     private const int Runs = 500;
+    private const int Warmup = 200;
 
     public static async Task RunAsync()
     {
@@ -35,34 +36,34 @@ public static class CatalogueBench
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             var pages = Courses / CourseFilter.PageSize;
             var random = new Random(42);
-            var pageNumbers = Enumerable.Range(0, Runs + 20).Select(_ => random.Next(1, pages + 1)).ToArray();
-
-            var baseline = await Stats.TimeAsync(20, Runs, async _ => await http.GetStringAsync("/privacy"));
-            var render = await Stats.TimeAsync(20, Runs, async i =>
-            {
-                var html = await http.GetStringAsync($"/courses?page={pageNumbers[i]}");
-                if (!html.Contains("個課程，總共 10000 個課程", StringComparison.Ordinal)) throw new InvalidOperationException("unexpected page");
-            });
+            var pageNumbers = Enumerable.Range(0, Runs + Warmup).Select(_ => random.Next(1, pages + 1)).ToArray();
 
             var factory = app.Services.GetRequiredService<IDbContextFactory<AiGoDbContext>>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var bare = await Stats.TimeAsync(20, Runs, async i =>
-            {
-                await using var db = await factory.CreateDbContextAsync();
-                var listed = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published && c.StartDate >= today);
-                var total = await listed.CountAsync();
-                var rows = await listed
-                    .OrderBy(c => c.StartDate).ThenBy(c => c.Id)
-                    .Skip((pageNumbers[i] - 1) * CourseFilter.PageSize).Take(CourseFilter.PageSize)
-                    .Select(c => new { c.Id, Organiser = c.Organiser.Name, c.Name, c.StartDate, c.Hours, c.VenueMode, c.Platform, c.Address, c.TotalFee })
-                    .ToListAsync();
-                if (rows.Count != CourseFilter.PageSize) throw new InvalidOperationException("short page");
-            });
-
             var queries = app.Services.GetRequiredService<CatalogueQueries>();
-            var service = await Stats.TimeAsync(20, Runs, async i => await queries.SearchAsync(new CourseFilter(Page: pageNumbers[i])));
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var times = await Stats.TimeInterleavedAsync(Warmup, Runs,
+                async i =>
+                {
+                    var html = await http.GetStringAsync($"/courses?page={pageNumbers[i]}");
+                    if (!html.Contains("個課程，總共 10000 個課程", StringComparison.Ordinal)) throw new InvalidOperationException("unexpected page");
+                },
+                async i =>
+                {
+                    await using var db = await factory.CreateDbContextAsync();
+                    var listed = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published && c.StartDate >= today);
+                    var total = await listed.CountAsync();
+                    var rows = await listed
+                        .OrderBy(c => c.StartDate).ThenBy(c => c.Id)
+                        .Skip((pageNumbers[i] - 1) * CourseFilter.PageSize).Take(CourseFilter.PageSize)
+                        .Select(c => new { c.Id, Organiser = c.Organiser.Name, c.Name, c.StartDate, c.Hours, c.VenueMode, c.Platform, c.Address, c.TotalFee })
+                        .ToListAsync();
+                    if (rows.Count != CourseFilter.PageSize) throw new InvalidOperationException("short page");
+                },
+                async i => await queries.SearchAsync(new CourseFilter(Page: pageNumbers[i])),
+                async _ => await http.GetStringAsync("/privacy"));
+            var (render, bare, service, baseline) = (times[0], times[1], times[2], times[3]);
 
-            Console.WriteLine($"Catalogue over {Courses:N0} published courses (SQLite, {Runs} requests, random pages)");
+            Console.WriteLine($"Catalogue over {Courses:N0} published courses (SQLite, {Runs} rounds after {Warmup} warm-up rounds, random pages; the four measures interleaved)");
             Console.WriteLine(Stats.Line("server-side render GET /courses?page=N", render));
             Console.WriteLine(Stats.Line("bare EF query: count + the page of rows", bare));
             Console.WriteLine(Stats.Line("(context) CatalogueQueries.SearchAsync", service));
