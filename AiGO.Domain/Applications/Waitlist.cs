@@ -74,11 +74,16 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
 
             next.Subsidy = subsidy;
             db.StatusChanges.Add(next.MoveTo(policy.ManualReview ? ApplicationStatus.Submitted : ApplicationStatus.Approved, Actor.System, "名額釋出，備取遞補", now));
-            db.Outbox.Add(Outbox.Create(email, name,
-                templates.ApplicationPromoted(name, course.Name, course.RegistrationUrl, course.ContactName, course.ContactPhone, course.ContactEmail), now));
-            if (!policy.ManualReview)
+            // With manual review on, the promoted application waits for the office like any other: no approval yet.
+            if (policy.ManualReview)
+                db.Outbox.Add(Outbox.Create(email, name, templates.ApplicationReceived(name, course.Name), now));
+            else
+            {
+                db.Outbox.Add(Outbox.Create(email, name,
+                    templates.ApplicationPromoted(name, course.Name, course.RegistrationUrl, course.ContactName, course.ContactPhone, course.ContactEmail), now));
                 db.Outbox.Add(Outbox.Create(course.OrganiserEmail, course.Organiser.Name,
                     templates.ApplicationToOrganiser(course.Organiser.Name, name, course.Name), now));
+            }
             free--;
         }
         return changed;

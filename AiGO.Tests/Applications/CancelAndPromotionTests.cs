@@ -224,4 +224,25 @@ public class CancelAndPromotionTests
         Assert.Equal(0, await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Waitlisted));
         Assert.Equal(4, await db.StatusChanges.CountAsync(c => c.From == ApplicationStatus.Waitlisted && c.To == ApplicationStatus.Approved));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task With_manual_review_a_promoted_application_waits_for_the_office_and_is_not_told_it_passed(DatabaseProvider provider)
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(provider, new SubsidyPolicy { ManualReview = true });
+        var course = await kit.CourseAsync("熱門課程", new DateOnly(2026, 12, 20), seats: 1);
+        var (first, second) = (await kit.MemberAsync(), await kit.MemberAsync());
+        var a = await kit.ApplyAsync(first, course);
+        var b = await kit.ApplyAsync(second, course);
+        Assert.Equal((ApplicationStatus.Submitted, ApplicationStatus.Waitlisted), (a.Status, b.Status));
+
+        await kit.Cancel.CancelAsync(TestData.MemberActor(first), a.ApplicationId);
+
+        Assert.Equal(ApplicationStatus.Submitted, (await kit.ApplicationAsync(b.ApplicationId)).Status);
+        var mails = await kit.MailsToAsync(second);
+        Assert.Contains(mails, m => m.Subject.Contains("已受理"));
+        Assert.DoesNotContain(mails, m => m.Subject.Contains("遞補通過"));
+        Assert.True((await kit.Actions.ApproveAsync(TestData.Office, b.ApplicationId, null)).Succeeded);
+        Assert.Equal(ApplicationStatus.Approved, (await kit.ApplicationAsync(b.ApplicationId)).Status);
+    }
 }
