@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's chromium, CJK fonts,
-# PostgreSQL), starts a private PostgreSQL cluster for the run, then runs dotnet test on both databases.
+# PostgreSQL, Redis), starts a private PostgreSQL cluster for the run, then runs dotnet test on both databases.
+# The Redis tests start their own redis-server on a free loopback port.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ need=()
 installed chromium || need+=(chromium)
 installed fonts-noto-cjk || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   as_root apt-get update -qq
