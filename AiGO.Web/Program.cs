@@ -61,24 +61,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddSingleton(builder.Configuration.GetSection("Subsidy").Get<SubsidyPolicy>() ?? new SubsidyPolicy());
-// Several instances share live updates (and SignalR) through Redis; one instance needs none (SPEC §14).
-if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redisConfiguration)
-{
-    var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redisConfiguration);
-    redisOptions.AbortOnConnectFail = false; // start anyway and keep reconnecting; pages fall back to this instance's changes
-    var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions);
-    var channel = builder.Configuration["Redis:Channel"] ?? "aigo:live";
-    builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(redis);
-    builder.Services.AddSingleton(sp => new LiveUpdates(sp.GetRequiredService<ILogger<LiveUpdates>>(), redis, channel));
-    builder.Services.AddSignalR().AddStackExchangeRedis(o =>
-    {
-        o.ConnectionFactory = _ => Task.FromResult<StackExchange.Redis.IConnectionMultiplexer>(redis);
-        o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(channel + ":signalr");
-    });
-}
-else
-    builder.Services.AddSingleton(sp => new LiveUpdates(sp.GetRequiredService<ILogger<LiveUpdates>>()));
-builder.Services.AddSingleton<IChangeNotifier>(sp => sp.GetRequiredService<LiveUpdates>());
+builder.Services.AddAiGoLiveUpdates(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<CatalogueQueries>();
 builder.Services.AddSingleton<CourseDetails>();
