@@ -29,6 +29,9 @@ public sealed class LiveUpdates : IChangeNotifier, IDisposable
         _redis?.GetSubscriber().Subscribe(_channel, (_, message) => Receive(message), CommandFlags.FireAndForget);
     }
 
+    /// <summary>How long a page waits to gather a burst of changes into one refresh (see <see cref="RefreshGate"/>).</summary>
+    public static readonly TimeSpan RefreshWindow = TimeSpan.FromMilliseconds(200);
+
     public event Func<LiveChange, Task>? Changed;
 
     public void CourseChanged(int courseId) => Publish(new LiveChange(courseId, null, null));
