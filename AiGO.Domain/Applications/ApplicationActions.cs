@@ -137,11 +137,7 @@ public sealed class ApplicationActions(
             db.StatusChanges.Add(app.MoveTo(to, actor, reason, now));
         }
 
-        public async Task<(string Email, string Name)> MemberAsync()
-        {
-            var user = await db.Users.Where(u => u.Id == app.MemberId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
-            return (user.Email ?? "", user.DisplayName);
-        }
+        public Task<MemberContact> MemberAsync() => MemberContact.LoadAsync(db, app.MemberId, ct);
     }
 
     private Task<Outcome> ActAsync(Actor actor, int applicationId, Func<Actor, Course, bool> may, string action,

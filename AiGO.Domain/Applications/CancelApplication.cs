@@ -36,7 +36,7 @@ public sealed class CancelApplication(
         var organiserKnows = app.Status is ApplicationStatus.Approved or ApplicationStatus.Enrolled;
         db.StatusChanges.Add(app.MoveTo(ApplicationStatus.Cancelled, member, "學員取消報名", now));
 
-        db.Outbox.Add(Outbox.Create(await EmailOfAsync(db, memberId, ct), member.Name, templates.ApplicationCancelled(member.Name, course.Name, app.Subsidy), now));
+        db.Outbox.Add(Outbox.Create((await MemberContact.LoadAsync(db, memberId, ct)).Email, member.Name, templates.ApplicationCancelled(member.Name, course.Name, app.Subsidy), now));
         if (organiserKnows)
             db.Outbox.Add(Outbox.Create(course.OrganiserEmail, course.Organiser.Name, templates.CancelledToOrganiser(course.Organiser.Name, member.Name, course.Name), now));
         var promoted = heldSeat ? await waitlist.FillFreedSeatsAsync(db, course, today, now, ct) : [];
@@ -49,7 +49,4 @@ public sealed class CancelApplication(
         mail.Notify();
         return Outcome.Ok;
     }
-
-    private static async Task<string> EmailOfAsync(AiGoDbContext db, string memberId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == memberId).Select(u => u.Email).SingleAsync(ct) ?? "";
 }

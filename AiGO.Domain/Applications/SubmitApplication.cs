@@ -53,23 +53,18 @@ public sealed class SubmitApplication(
 
         var now = clock.GetUtcNow();
         // The wizard's unfinished input lives in ApplicationDraft; the application itself starts here.
-        var application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, CreatedAt = now };
+        var application = new SubsidyApplication { CourseId = courseId, MemberId = memberId, Status = ApplicationStatus.Draft, CreatedAt = now };
         db.Applications.Add(application);
-        application.Status = reservation.Status;
         application.Subsidy = reservation.Subsidy;
         application.CapYear = course.StartDate.Year;
         application.SubmittedAt = now;
         application.ConsentedAt = now;
-        application.UpdatedAt = now;
         application.PrerequisitesAgreed = true;
         application.PrivacyConsentVersion = PrivacyNotice.Version;
         application.AffidavitVersion = AffidavitVersion;
 
-        db.StatusChanges.Add(new ApplicationStatusChange
-        {
-            Application = application, From = ApplicationStatus.Draft, To = reservation.Status, At = now,
-            ActorId = memberId, ActorName = member.Name, Reason = reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成",
-        });
+        db.StatusChanges.Add(application.MoveTo(reservation.Status, member,
+            reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成", now));
         EnqueueMails(db, member, snapshot.MemberEmail, course, reservation, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,3 +1,5 @@
+using AiGO.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 using AiGO.Domain.Catalogue;
 
 namespace AiGO.Domain.Applications;
@@ -126,4 +128,14 @@ public static class ApplicationStatuses
         ApplicationStatus.Cancelled => "已取消",
         _ => status.ToString(),
     };
+}
+
+/// <summary>Where a member's mail goes: their address and the name to greet them by.</summary>
+public sealed record MemberContact(string Email, string Name)
+{
+    public static async Task<MemberContact> LoadAsync(AiGoDbContext db, string memberId, CancellationToken ct = default)
+    {
+        var user = await db.Users.Where(u => u.Id == memberId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+        return new MemberContact(user.Email ?? "", user.DisplayName);
+    }
 }

@@ -60,7 +60,7 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
             var problems = Eligibility.Check(eligibility, course, today).Where(p => p.Code != "course-closed").ToList();
             var subsidy = Math.Min(next.Subsidy,
                 SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap));
-            var (email, name) = await ContactAsync(db, next.MemberId, ct);
+            var (email, name) = await MemberContact.LoadAsync(db, next.MemberId, ct);
 
             if (problems.Count > 0 || subsidy <= 0)
             {
@@ -87,12 +87,6 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
             free--;
         }
         return changed;
-    }
-
-    private static async Task<(string Email, string Name)> ContactAsync(AiGoDbContext db, string memberId, CancellationToken ct)
-    {
-        var user = await db.Users.Where(u => u.Id == memberId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
-        return (user.Email ?? "", user.DisplayName);
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
