@@ -34,9 +34,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
 builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
 
 builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);
+builder.Services.AddAiGoDomain(builder.Configuration);
 
-builder.Services.Configure<ProgrammeOfficeOptions>(builder.Configuration.GetSection("ProgrammeOffice"));
-builder.Services.AddSingleton(sp => new MailTemplates(sp.GetRequiredService<IOptions<ProgrammeOfficeOptions>>().Value));
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
 var mailOptions = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
 builder.Services.AddSingleton(new MailPaths(Path.Combine(dataFolder, mailOptions.PickupFolder)));
@@ -46,13 +45,6 @@ else
     builder.Services.AddSingleton<IMailTransport, PickupFolderTransport>();
 builder.Services.AddSingleton<OutboxSignal>();
 builder.Services.AddSingleton<IMailSignal>(sp => sp.GetRequiredService<OutboxSignal>());
-builder.Services.AddSingleton<SubmitApplication>();
-builder.Services.AddSingleton<IMemberFactsReader, AiGO.Web.Accounts.MemberFactsReader>();
-builder.Services.AddSingleton<Waitlist>();
-builder.Services.AddSingleton<CancelApplication>();
-builder.Services.AddSingleton<ApplicationActions>();
-builder.Services.AddSingleton<FillQuestionnaire>();
-builder.Services.AddSingleton<TraineeCourses>();
 builder.Services.AddScoped<AiGO.Web.Applications.ApplyForCourse>();
 builder.Services.AddSingleton<AiGO.Web.Applications.WizardDrafts>();
 builder.Services.AddSingleton<DevMailbox>();
@@ -60,14 +52,8 @@ builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddSingleton<VisitCounter>();
 
-builder.Services.AddSingleton(builder.Configuration.GetSection("Subsidy").Get<SubsidyPolicy>() ?? new SubsidyPolicy());
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
-builder.Services.AddSingleton<CatalogueQueries>();
-builder.Services.AddSingleton<CourseDetails>();
-builder.Services.AddSingleton<SaveCourse>();
-builder.Services.AddSingleton<ChangeCourseStatus>();
-builder.Services.AddSingleton<CourseAdminQueries>();
 
 var app = builder.Build();
 // Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.

@@ -12,14 +12,15 @@ namespace AiGO.Domain.Applications;
 /// </summary>
 public static class ApplicationLock
 {
-    public static async Task<IDbContextTransaction> BeginAsync(AiGoDbContext db, string? memberId, int courseId, CancellationToken ct = default)
+    public static async Task<IDbContextTransaction> BeginAsync(AiGoDbContext db, string? memberId, int? courseId, CancellationToken ct = default)
     {
         var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
             if (memberId is not null)
                 await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {memberId} FOR UPDATE", ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Courses\" WHERE \"Id\" = {courseId} FOR UPDATE", ct);
+            if (courseId is not null)
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Courses\" WHERE \"Id\" = {courseId} FOR UPDATE", ct);
         }
         return tx;
     }

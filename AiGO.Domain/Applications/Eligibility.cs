@@ -30,10 +30,7 @@ public static class Eligibility
         var problems = new List<EligibilityProblem>();
         void Fail(string code, string message, string remedy) => problems.Add(new EligibilityProblem(code, message, remedy));
 
-        if (course.Status != CourseStatus.Published)
-            Fail("course-closed", "本課程目前不開放申請。", "請選擇其他開放中的課程。");
-        else if (course.StartDate <= today)
-            Fail("course-started", "本課程已開課，無法再申請。", "請選擇尚未開課的課程。");
+        if (CourseRefusal(course, today) is { } closed) problems.Add(closed);
 
         if (!f.EmailConfirmed)
             Fail("email", "您的信箱尚未驗證。", "請至信箱點選驗證信中的連結；若未收到，可在登入頁重寄驗證信。");
@@ -64,6 +61,13 @@ public static class Eligibility
 
         return problems;
     }
+
+    /// <summary>Why nobody can apply for the course today (not open, or already started); null while it takes applications.</summary>
+    public static EligibilityProblem? CourseRefusal(Course course, DateOnly today) =>
+        course.Status == CourseStatus.Closed ? new("course-closed", "本課程已截止申請。", "請選擇其他開放中的課程。")
+        : course.Status != CourseStatus.Published ? new("course-closed", "本課程目前不開放申請。", "請選擇其他開放中的課程。")
+        : course.StartDate <= today ? new("course-started", "本課程已開課，無法再申請。", "請選擇尚未開課的課程。")
+        : null;
 
     /// <summary>Whole years on <paramref name="on"/>; the birthday itself counts (20 on the 20th birthday).</summary>
     public static int AgeOn(DateOnly birthday, DateOnly on)

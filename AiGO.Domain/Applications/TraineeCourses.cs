@@ -13,7 +13,7 @@ public sealed record MyApplication(
     int ApplicationId, int CourseId, string OrganiserName, string CourseName, DateOnly Start, DateOnly End,
     DateOnly ExpectedDisbursement, DateOnly? DisbursedOn, ApplicationStatus Status, int Subsidy, bool HoldsMoney,
     int? WaitlistPosition, string? RejectionReason, bool CanReapply, string? CancelRefusal, string TestText,
-    string QuestionnaireText, string? QuestionnaireRefusal, CompletionChecklist? Checklist, IReadOnlyList<StatusStep> History)
+    string QuestionnaireText, bool QuestionnaireFilled, string? QuestionnaireRefusal, CompletionChecklist? Checklist, IReadOnlyList<StatusStep> History)
 {
     public bool CanCancel => CancelRefusal is null;
     public bool CanFillQuestionnaire => QuestionnaireRefusal is null;
@@ -60,22 +60,17 @@ public sealed class TraineeCourses(IDbContextFactory<AiGoDbContext> dbFactory, S
         int? position = a.Status == ApplicationStatus.Waitlisted && queues.TryGetValue(a.CourseId, out var q) ? q.IndexOf(a.Id) + 1 : null;
         var ended = today >= c.EndDate;
         var testText = !attending ? "—" : !ended ? "預計完成課程後開放" : a.TestPassed switch { true => "已通過", false => "未通過", null => "尚未登錄" };
-        string? cancelRefusal =
-            !ApplicationStatuses.Cancellable.Contains(a.Status) ? $"此申請為「{a.Status.Label()}」，無法取消"
-            : today >= c.StartDate ? "課程已開課，無法取消"
-            : null;
-        string? questionnaireRefusal =
-            a.QuestionnaireSubmittedAt is not null ? "問卷已填寫"
-            : !attending ? "此申請不需填寫問卷"
-            : !Questionnaire.IsOpen(c.EndDate, today) ? $"課程結束當天（{Taipei.Format(c.EndDate)}）開放填寫"
-            : null;
+        // The same rules the services apply: a button shown here is one the service will honour.
+        var cancelRefusal = CancelApplication.Refusal(a, today);
+        var questionnaire = FillQuestionnaire.MayFill(a, today);
+        var questionnaireRefusal = questionnaire.Succeeded ? null : questionnaire.Message;
         var canReapply = a.Status == ApplicationStatus.Rejected && RejectionReasons.IsFixable(a.RejectionCode)
             && c.Status == Catalogue.CourseStatus.Published && c.StartDate > today && !liveCourses.Contains(a.CourseId);
         return new MyApplication(
             a.Id, a.CourseId, c.Organiser.Name, c.Name, c.StartDate, c.EndDate, c.EndDate.AddDays(policy.DisbursementDelayDays), a.DisbursedOn,
             a.Status, a.Subsidy, ApplicationStatuses.HoldingMoney.Contains(a.Status), position,
             a.Status == ApplicationStatus.Rejected ? a.RejectionReason : null, canReapply, cancelRefusal, testText,
-            a.QuestionnaireSubmittedAt is { } filled ? $"已填寫（{Taipei.Format(filled)}）" : "問卷尚未填寫", questionnaireRefusal,
+            a.QuestionnaireSubmittedAt is { } filled ? $"已填寫（{Taipei.Format(filled)}）" : "問卷尚未填寫", a.QuestionnaireSubmittedAt is not null, questionnaireRefusal,
             attending ? Completion.For(c, a, today) : null,
             history.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusStep(h.At, h.From, h.To, h.ActorName, h.Reason)).ToList());
     }

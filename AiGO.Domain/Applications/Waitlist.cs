@@ -1,7 +1,6 @@
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
-using AiGO.Domain.Office;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiGO.Domain.Applications;
@@ -19,24 +18,24 @@ public interface IMemberFactsReader
 /// <summary>
 /// 備取遞補 (SPEC §5): when a seat frees up, the first waitlisted application in submission order is promoted after
 /// its eligibility and cap are checked again; one that no longer qualifies is passed over (未通過, with the reason,
-/// and the member is told) and the next is tried. Runs inside the caller's <see cref="ApplicationLock"/>.
+/// and the member is told) and the next is tried. Runs inside the caller's <see cref="UnitOfWork"/>, which holds the
+/// course's lock and tells open pages and the mail sender once it commits.
 /// </summary>
-public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy policy, MailTemplates templates)
+public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy policy, MailTemplates templates, ApplicationMails mails)
 {
     /// <summary>
-    /// Fills every free seat of <paramref name="course"/>; returns the applications it changed, to notify after commit.
-    /// Writes the context's pending changes first (inside the caller's transaction, which commits or rolls back all of it).
+    /// Fills every free seat of <paramref name="course"/> (loaded with its organiser). Writes the scope's pending
+    /// changes first, inside its transaction, so the seat that was just freed is counted as free.
     /// </summary>
     /// <remarks>
     /// A promotion never raises the subsidy the application already holds (it may lower it when the cap left is now
     /// smaller), so promoting cannot push another of that member's submissions, racing in another transaction, past the cap.
     /// Once the course has started nobody is promoted: a late joiner cannot reach 80% attendance.
     /// </remarks>
-    public async Task<IReadOnlyList<SubsidyApplication>> FillFreedSeatsAsync(AiGoDbContext db, Course course, DateOnly today, DateTimeOffset now, CancellationToken ct = default)
+    public async Task FillFreedSeatsAsync(ChangeScope scope, Course course)
     {
-        var changed = new List<SubsidyApplication>();
-        if (course.StartDate <= today) return changed;
-        // The change that freed the seat is still pending in this transaction: write it so the counts below see it.
+        var (db, today, ct) = (scope.Db, scope.Today, scope.Ct);
+        if (course.StartDate <= today) return;
         await db.SaveChangesAsync(ct);
         var free = course.PlannedSeats - await SubsidyQueries.SeatsTakenAsync(db, course.Id, ct);
         var handled = new HashSet<int>();
@@ -49,7 +48,6 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
             if (next is null) break;
             // Changes are written at the end: skip in the query what this loop has already decided.
             handled.Add(next.Id);
-            changed.Add(next);
 
             var facts = await factsReader.ReadAsync(db, next.MemberId, ct);
             var eligibility = await MemberEligibility.LoadAsync(db, next.MemberId, course, facts, policy, today, ct);
@@ -60,33 +58,32 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
             var problems = Eligibility.Check(eligibility, course, today).Where(p => p.Code != "course-closed").ToList();
             var subsidy = Math.Min(next.Subsidy,
                 SubsidyCalculator.ForCourse(course.TotalFee, course.GovernmentShare, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap));
-            var (email, name) = await MemberContact.LoadAsync(db, next.MemberId, ct);
+            var member = await scope.MemberAsync(next.MemberId);
 
             if (problems.Count > 0 || subsidy <= 0)
             {
                 var reasons = problems.Select(p => $"{p.Message}{p.Remedy}").ToList();
                 next.RejectionCode = problems.FirstOrDefault()?.Code ?? "cap";
                 next.RejectionReason = Truncate(string.Join("", reasons.DefaultIfEmpty("您本年度的補助額度已用完。")), 500);
-                db.StatusChanges.Add(next.MoveTo(ApplicationStatus.Rejected, Actor.System, Truncate($"備取遞補時資格不符：{next.RejectionReason}", 500), now));
-                db.Outbox.Add(Outbox.Create(email, name, templates.WaitlistPassedOver(name, course.Name, reasons.DefaultIfEmpty("您本年度的補助額度已用完。")), now));
+                scope.MoveAsSystem(next, ApplicationStatus.Rejected, Truncate($"備取遞補時資格不符：{next.RejectionReason}", 500));
+                scope.Mail(member.Email, member.Name, templates.WaitlistPassedOver(member.Name, course.Name, reasons.DefaultIfEmpty("您本年度的補助額度已用完。")));
                 continue;
             }
 
             next.Subsidy = subsidy;
-            db.StatusChanges.Add(next.MoveTo(policy.ManualReview ? ApplicationStatus.Submitted : ApplicationStatus.Approved, Actor.System, "名額釋出，備取遞補", now));
             // With manual review on, the promoted application waits for the office like any other: no approval yet.
             if (policy.ManualReview)
-                db.Outbox.Add(Outbox.Create(email, name, templates.ApplicationReceived(name, course.Name), now));
+            {
+                scope.MoveAsSystem(next, ApplicationStatus.Submitted, "名額釋出，備取遞補");
+                mails.Received(scope, course, member);
+            }
             else
             {
-                db.Outbox.Add(Outbox.Create(email, name,
-                    templates.ApplicationPromoted(name, course.Name, course.RegistrationUrl, course.ContactName, course.ContactPhone, course.ContactEmail), now));
-                db.Outbox.Add(Outbox.Create(course.OrganiserEmail, course.Organiser.Name,
-                    templates.ApplicationToOrganiser(course.Organiser.Name, name, course.Name), now));
+                scope.MoveAsSystem(next, ApplicationStatus.Approved, "名額釋出，備取遞補");
+                mails.Approved(scope, course, member, promoted: true);
             }
             free--;
         }
-        return changed;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -1,19 +1,36 @@
 using AiGO.Domain.Accounts;
-using AiGO.Domain.Office;
+using AiGO.Domain.Common;
 
 namespace AiGO.Domain.Catalogue;
 
-/// <summary>Who may see and change a course; the services ask here, so a hidden button is never the only guard.</summary>
+/// <summary>Who may see and change a course, in one place: the services ask here, so a hidden button is never the only guard.</summary>
 public static class CourseAccess
 {
     public static bool CanView(Actor? actor, Course course) =>
         course.Status is CourseStatus.Published or CourseStatus.Closed
-        || actor is not null && (actor.IsInRole(Roles.Office) || IsOwner(actor, course));
+        || actor is not null && (actor.IsOffice || actor.WorksFor(course.OrganiserId));
+
+    /// <summary>The office creates a course for any organiser; an organiser only a draft of its own.</summary>
+    public static readonly Permission<Course> Create =
+        new("course.create", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限新增課程");
 
     /// <summary>The office edits every course; an organiser edits only its own drafts.</summary>
-    public static bool CanEdit(Actor actor, Course course) =>
-        actor.IsInRole(Roles.Office) || IsOwner(actor, course) && course.Status == CourseStatus.Draft;
+    public static readonly Permission<Course> Edit =
+        new("course.edit", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId) && c.Status == CourseStatus.Draft, "您沒有權限編輯此課程");
 
-    public static bool IsOwner(Actor actor, Course course) =>
-        actor.IsInRole(Roles.Organiser) && actor.OrganiserId is { } org && org == course.OrganiserId;
+    /// <summary>Publishing, testing and closing, and moving a course to another organiser, are the office's.</summary>
+    public static readonly Permission<Course> ChangeStatus =
+        new("course.status", (a, _) => a.IsOffice, "只有計畫辦公室可以變更課程狀態");
+
+    /// <summary>送審: the course's own organiser asks the office to publish its draft.</summary>
+    public static readonly Permission<Course> SubmitForPublication =
+        new("course.submit", (a, c) => a.WorksFor(c.OrganiserId), "您沒有權限送審此課程");
+
+    /// <summary>課程維護: every course, for the office.</summary>
+    public static readonly Permission<Actor> ListAll =
+        new("course.list-all", (a, _) => a.IsOffice, "只有計畫辦公室可以檢視所有課程");
+
+    /// <summary>我的課程: an organiser's own courses; the account must belong to a 開課單位.</summary>
+    public static readonly Permission<Actor> ListOwn =
+        new("course.list-own", (a, _) => a.IsInRole(Roles.Organiser) && a.OrganiserId is not null, "您的帳號沒有綁定開課單位");
 }

@@ -1,8 +1,6 @@
-using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
-using AiGO.Domain.Office;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiGO.Domain.Catalogue;
@@ -17,7 +15,7 @@ public sealed class CourseAdminQueries(IDbContextFactory<AiGoDbContext> dbFactor
 {
     public async Task<Outcome<CourseRows>> ForOfficeAsync(Actor actor, string? search, int page, int pageSize, CancellationToken ct = default)
     {
-        if (!actor.IsInRole(Roles.Office)) return Outcome<CourseRows>.From(Outcome.Forbidden("只有計畫辦公室可以檢視所有課程"));
+        if (CourseAccess.ListAll.Deny(actor, actor) is { } refused) return Outcome<CourseRows>.From(refused);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Courses.AsNoTracking().Include(c => c.Organiser).AsQueryable();
         if (!string.IsNullOrWhiteSpace(search))
@@ -33,8 +31,8 @@ public sealed class CourseAdminQueries(IDbContextFactory<AiGoDbContext> dbFactor
 
     public async Task<Outcome<IReadOnlyList<CourseRow>>> ForOrganiserAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!actor.IsInRole(Roles.Organiser) || actor.OrganiserId is not { } org)
-            return Outcome<IReadOnlyList<CourseRow>>.From(Outcome.Forbidden("您的帳號沒有綁定開課單位"));
+        if (CourseAccess.ListOwn.Deny(actor, actor) is { } refused) return Outcome<IReadOnlyList<CourseRow>>.From(refused);
+        var org = actor.OrganiserId!.Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var courses = await db.Courses.AsNoTracking().Include(c => c.Organiser).Where(c => c.OrganiserId == org)
             .OrderByDescending(c => c.StartDate).ToListAsync(ct);
@@ -46,7 +44,7 @@ public sealed class CourseAdminQueries(IDbContextFactory<AiGoDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var course = await db.Courses.AsNoTracking().Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
-        return course is not null && CourseAccess.CanEdit(actor, course) ? course : null;
+        return course is not null && CourseAccess.Edit.Allows(actor, course) ? course : null;
     }
 
     public async Task<IReadOnlyList<Option<int>>> OrganisersAsync(CancellationToken ct = default)

@@ -12,83 +12,77 @@ namespace AiGO.Domain.Catalogue;
 /// here, an edit based on an outdated version is refused rather than overwriting someone else's change, and every
 /// save is audited with what changed.
 /// </summary>
-public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy, TimeProvider clock, IChangeNotifier notifier, Waitlist waitlist)
+public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work, SubsidyPolicy policy, Waitlist waitlist)
 {
     /// <summary>Creates a course: the office for any organiser, an organiser only a draft of its own.</summary>
     public async Task<Outcome<int>> CreateAsync(Actor actor, Course draft, CancellationToken ct = default)
     {
-        if (!actor.IsInRole(Roles.Office))
+        if (!actor.IsOffice)
         {
-            if (!actor.IsInRole(Roles.Organiser) || actor.OrganiserId is null)
-                return Outcome<int>.From(Outcome.Forbidden("您沒有權限新增課程"));
-            draft.OrganiserId = actor.OrganiserId.Value;
+            // An organiser's course is its own draft, whatever the form said.
+            draft.OrganiserId = actor.OrganiserId ?? 0;
             draft.Status = CourseStatus.Draft;
         }
+        if (CourseAccess.Create.Deny(actor, draft) is { } refused) return Outcome<int>.From(refused);
         var errors = CourseRules.Validate(draft, policy, seatsTaken: 0);
         if (errors.Count > 0) return Outcome<int>.From(Outcome.Invalid(errors));
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Organisers.AnyAsync(o => o.Id == draft.OrganiserId, ct))
-            return Outcome<int>.From(Outcome.Invalid(nameof(Course.OrganiserId), "請選擇開課單位"));
-        var now = clock.GetUtcNow();
-        draft.Id = 0;
-        draft.CreatedAt = draft.UpdatedAt = now;
-        draft.UpdatedBy = actor.Name;
-        db.Courses.Add(draft);
-        await db.SaveChangesAsync(ct);
-        db.AuditLog.Add(actor.Audit(now, "course.create", nameof(Course), draft.Id, $"新增課程「{draft.Name}」（{draft.Status.Label()}）"));
-        await db.SaveChangesAsync(ct);
-        notifier.CourseChanged(draft.Id);
-        return Outcome<int>.Success(draft.Id);
+        var outcome = await work.RunAsync(actor, async s =>
+        {
+            if (!await s.Db.Organisers.AnyAsync(o => o.Id == draft.OrganiserId, s.Ct))
+                return Outcome.Invalid(nameof(Course.OrganiserId), "請選擇開課單位");
+            draft.Id = 0;
+            draft.CreatedAt = draft.UpdatedAt = s.Now;
+            draft.UpdatedBy = actor.Name;
+            s.Db.Courses.Add(draft);
+            await s.Db.SaveChangesAsync(s.Ct);
+            s.Audit("course.create", nameof(Course), draft.Id, $"新增課程「{draft.Name}」（{draft.Status.Label()}）");
+            return null;
+        }, ct);
+        return outcome.Succeeded ? Outcome<int>.Success(draft.Id) : Outcome<int>.From(outcome);
     }
 
-    /// <summary>Saves <paramref name="edited"/> over the course it was loaded from; its Version must still be current.</summary>
+    /// <summary>
+    /// Saves <paramref name="edited"/> over the course it was loaded from; its Version must still be current. The
+    /// seat rule is checked against the applications holding seats under the lock submissions take, and added
+    /// seats are freed places: the waitlist is served as when someone cancels.
+    /// </summary>
     public async Task<Outcome> UpdateAsync(Actor actor, Course edited, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The seat rule is checked against the applications holding seats: take the lock submissions take.
-        await using var tx = await ApplicationLock.BeginAsync(db, null, edited.Id, ct);
-        var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == edited.Id, ct);
-        if (course is null) return Outcome.NotFound("找不到此課程");
-        if (!CourseAccess.CanEdit(actor, course)) return Outcome.Forbidden("您沒有權限編輯此課程");
-        if (course.Version != edited.Version) return Conflict(course);
-        if (!actor.IsInRole(Roles.Office) && (edited.Status != course.Status || edited.OrganiserId != course.OrganiserId))
-            return Outcome.Forbidden("開課單位不能變更課程狀態或開課單位，請送計畫辦公室審核");
-
-        var seatsTaken = await SubsidyQueries.SeatsTakenAsync(db, course.Id, ct);
-        var errors = CourseRules.Validate(edited, policy, seatsTaken);
-        if (errors.Count > 0) return Outcome.Invalid(errors);
-
-        var changes = Describe(course, edited);
-        if (changes.Count == 0) return Outcome.Ok;
-        var seatsAdded = edited.PlannedSeats > course.PlannedSeats;
-        db.Entry(course).CurrentValues.SetValues(edited);
-        course.CreatedAt = db.Entry(course).Property(c => c.CreatedAt).OriginalValue;
-        course.SubmittedForPublicationAt = db.Entry(course).Property(c => c.SubmittedForPublicationAt).OriginalValue;
-        var now = clock.GetUtcNow();
-        course.UpdatedAt = now;
-        course.UpdatedBy = actor.Name;
-        db.AuditLog.Add(actor.Audit(now, "course.update", nameof(Course), course.Id, string.Join("；", changes)));
-        IReadOnlyList<SubsidyApplication> promoted = [];
-        try
+        return await work.OnCourseAsync(actor, edited.Id, CourseAccess.Edit, async (s, course) =>
         {
-            if (seatsAdded)
+            if (course.Version != edited.Version) return Conflict(course);
+            if ((edited.Status != course.Status || edited.OrganiserId != course.OrganiserId) && !CourseAccess.ChangeStatus.Allows(actor, course))
+                return Outcome.Forbidden("開課單位不能變更課程狀態或開課單位，請送計畫辦公室審核");
+
+            var seatsTaken = await SubsidyQueries.SeatsTakenAsync(s.Db, course.Id, s.Ct);
+            var errors = CourseRules.Validate(edited, policy, seatsTaken);
+            if (errors.Count > 0) return Outcome.Invalid(errors);
+
+            var changes = Describe(course, edited);
+            if (changes.Count == 0) return Outcome.Ok;
+            var seatsAdded = edited.PlannedSeats > course.PlannedSeats;
+            var organiserChanged = edited.OrganiserId != course.OrganiserId;
+            s.Db.Entry(course).CurrentValues.SetValues(edited);
+            course.CreatedAt = s.Db.Entry(course).Property(c => c.CreatedAt).OriginalValue;
+            course.SubmittedForPublicationAt = s.Db.Entry(course).Property(c => c.SubmittedForPublicationAt).OriginalValue;
+            course.UpdatedAt = s.Now;
+            course.UpdatedBy = actor.Name;
+            if (organiserChanged) course.Organiser = await s.Db.Organisers.SingleAsync(o => o.Id == course.OrganiserId, s.Ct);
+            s.Audit("course.update", nameof(Course), course.Id, string.Join("；", changes));
+            try
             {
-                // More seats are freed places: the waitlist is served as when someone cancels.
-                course.Organiser = await db.Organisers.SingleAsync(o => o.Id == course.OrganiserId, ct);
-                promoted = await waitlist.FillFreedSeatsAsync(db, course, clock.Today(), now, ct);
+                if (seatsAdded) await waitlist.FillFreedSeatsAsync(s, course);
+                await s.Db.SaveChangesAsync(s.Ct);
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return Conflict(await fresh.Courses.AsNoTracking().SingleAsync(c => c.Id == edited.Id, ct));
-        }
-        notifier.CourseChanged(course.Id);
-        foreach (var app in promoted) notifier.ApplicationChanged(app.Id, app.CourseId, app.MemberId);
-        return Outcome.Ok;
+            catch (DbUpdateConcurrencyException)
+            {
+                // Told from what the course now holds, read on a connection of its own.
+                await using var fresh = await dbFactory.CreateDbContextAsync(s.Ct);
+                return Conflict(await fresh.Courses.AsNoTracking().SingleAsync(c => c.Id == edited.Id, s.Ct));
+            }
+            return Outcome.Ok;
+        }, ct);
     }
 
     private static Outcome Conflict(Course current) => Outcome.Conflict(

@@ -6,18 +6,6 @@ namespace AiGO.Domain.Mail;
 /// <summary>A rendered mail: both parts carry the same words.</summary>
 public sealed record MailContent(string Subject, string Html, string Text);
 
-/// <summary>The programme office's signature and public links, from configuration (<c>ProgrammeOffice</c>).</summary>
-public sealed class ProgrammeOfficeOptions
-{
-    public string Name { get; set; } = "AIGO 智慧應用人才培育計畫辦公室";
-    public string Address { get; set; } = "106台北市信義路三段153號11樓";
-    public string Phone { get; set; } = "(02) 6631-6513";
-    public string Email { get; set; } = "aigo@iii.org.tw";
-    public string OfficialSite { get; set; } = "https://aigo.org.tw/";
-    /// <summary>This system's own address, for links in mails.</summary>
-    public string SiteUrl { get; set; } = "http://localhost:5000/";
-}
-
 /// <summary>The mails the system sends, in the manual's wording.</summary>
 public sealed class MailTemplates(ProgrammeOfficeOptions office)
 {
@@ -205,21 +193,4 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         public string Html => _html + "</div>";
         public string Text => _text.ToString().TrimEnd() + "\n";
     }
-}
-
-/// <summary>Puts a mail in the outbox of the caller's context: it goes out only if the caller's change commits.</summary>
-public static class Outbox
-{
-    public static OutboxMessage Create(string toAddress, string? toName, MailContent content, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        ToAddress = toAddress,
-        ToName = toName,
-        Subject = content.Subject,
-        HtmlBody = content.Html,
-        TextBody = content.Text,
-        Status = OutboxStatus.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
 }

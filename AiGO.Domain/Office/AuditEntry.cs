@@ -15,16 +15,3 @@ public class AuditEntry
     /// <summary>What changed, in words the office can read.</summary>
     public string Details { get; set; } = "";
 }
-
-/// <summary>The acting user, as the application services see it (authorisation is checked there, not only in the UI).</summary>
-public sealed record Actor(string? Id, string Name, IReadOnlySet<string> Roles, int? OrganiserId)
-{
-    public static readonly Actor System = new(null, "系統", new HashSet<string>(), null);
-
-    public bool IsInRole(string role) => Roles.Contains(role);
-
-    public AuditEntry Audit(DateTimeOffset at, string action, string entityType, object entityId, string details) => new()
-    {
-        At = at, ActorId = Id, ActorName = Name, Action = action, EntityType = entityType, EntityId = entityId.ToString() ?? "", Details = details,
-    };
-}

@@ -6,6 +6,7 @@ using AiGO.Domain.Mail;
 using AiGO.Domain.Organisers;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AiGO.Tests.Applications;
@@ -21,20 +22,22 @@ internal sealed class ApplicationsKit : IAsyncDisposable
     public required EmptyDatabase Database { get; init; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
     public RecordingNotifier Notifier { get; } = new();
+    public CountingMailSignal Mail { get; } = new();
     public SubsidyPolicy Policy { get; init; } = new();
-    public MailTemplates Templates { get; } = new(new ProgrammeOfficeOptions());
     public NationalIdProtector Protector => TestServices.Protector;
     public Organiser Organiser { get; } = new() { Name = "測試培訓單位", ContactEmail = "org@example.tw" };
 
-    private TestDbFactory Factory => new(Database);
-    private static readonly NoMail Mail = new();
-    public Waitlist Waitlist => TestServices.Waitlist(Policy);
-    public SubmitApplication Submit => new(Factory, Policy, Templates, Clock, Notifier, Mail);
-    public CancelApplication Cancel => new(Factory, Waitlist, Templates, Clock, Notifier, Mail);
-    public ApplicationActions Actions => new(Factory, Waitlist, Templates, Clock, Notifier, Mail);
-    public FillQuestionnaire Questionnaires => new(Factory, Clock, Notifier);
-    public TraineeCourses MyCourses => new(Factory, Policy, Clock);
-    public SaveCourse Courses => new(Factory, Policy, Clock, Notifier, Waitlist);
+    private ServiceProvider? _services;
+    /// <summary>The app's own wiring of the domain (see <see cref="TestServices.Build"/>).</summary>
+    public IServiceProvider Services => _services ??= TestServices.Build(Database, Clock, Notifier, Mail, Policy);
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public SubmitApplication Submit => Get<SubmitApplication>();
+    public CancelApplication Cancel => Get<CancelApplication>();
+    public FillQuestionnaire Questionnaires => Get<FillQuestionnaire>();
+    public TraineeCourses MyCourses => Get<TraineeCourses>();
+    public SaveCourse Courses => Get<SaveCourse>();
+    public UnitOfWork Work => Get<UnitOfWork>();
 
     public static async Task<ApplicationsKit> CreateAsync(DatabaseProvider provider, SubsidyPolicy? policy = null) =>
         new() { Database = await (await TestDatabases.CreateEmptyAsync(provider)).MigrateAsync(), Policy = policy ?? new SubsidyPolicy() };
@@ -95,10 +98,9 @@ internal sealed class ApplicationsKit : IAsyncDisposable
         return db.Outbox.Where(m => m.ToAddress == member.Email).OrderBy(m => m.Id).ToList();
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
-
-    private sealed class NoMail : IMailSignal
+    public async ValueTask DisposeAsync()
     {
-        public void Notify() { }
+        if (_services is not null) await _services.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }

@@ -163,12 +163,12 @@ public class CancelAndPromotionTests
         var a = await kit.ApplyAsync(first, course);
         var b = await kit.ApplyAsync(second, course);
 
-        var missing = await kit.Actions.RejectAsync(TestData.Office, a.ApplicationId, "other", null);
+        var missing = await kit.Get<RejectApplication>().RejectAsync(TestData.Office, a.ApplicationId, "other", null);
         Assert.Contains("請說明原因", missing.Message);
-        var organiser = await kit.Actions.RejectAsync(TestData.OrganiserActor(course.OrganiserId), a.ApplicationId, "credits", null);
+        var organiser = await kit.Get<RejectApplication>().RejectAsync(TestData.OrganiserActor(course.OrganiserId), a.ApplicationId, "credits", null);
         Assert.Equal(OutcomeKind.Forbidden, organiser.Kind);
 
-        Assert.True((await kit.Actions.RejectAsync(TestData.Office, a.ApplicationId, "credits", "上傳之證明非線上自學課程")).Succeeded);
+        Assert.True((await kit.Get<RejectApplication>().RejectAsync(TestData.Office, a.ApplicationId, "credits", "上傳之證明非線上自學課程")).Succeeded);
 
         var rejected = await kit.ApplicationAsync(a.ApplicationId);
         Assert.Equal((ApplicationStatus.Rejected, "學習積分未達申請資格：上傳之證明非線上自學課程"), (rejected.Status, rejected.RejectionReason));
@@ -242,7 +242,7 @@ public class CancelAndPromotionTests
         var mails = await kit.MailsToAsync(second);
         Assert.Contains(mails, m => m.Subject.Contains("已受理"));
         Assert.DoesNotContain(mails, m => m.Subject.Contains("遞補通過"));
-        Assert.True((await kit.Actions.ApproveAsync(TestData.Office, b.ApplicationId, null)).Succeeded);
+        Assert.True((await kit.Get<ApproveApplication>().ApproveAsync(TestData.Office, b.ApplicationId, null)).Succeeded);
         Assert.Equal(ApplicationStatus.Approved, (await kit.ApplicationAsync(b.ApplicationId)).Status);
     }
 }

@@ -83,15 +83,15 @@ public class CompletionAndQuestionnaireTests
         Assert.Equal(OutcomeKind.Invalid, early.Kind);
         Assert.Contains($"課程結束當天（{Taipei.Format(course.EndDate)}）開放填寫", early.Message);
 
-        Assert.True((await kit.Actions.ConfirmEnrolmentAsync(organiser, app, null)).Succeeded);
+        Assert.True((await kit.Get<ConfirmEnrolment>().ConfirmAsync(organiser, app, null)).Succeeded);
         kit.Clock.Advance(TimeSpan.FromDays(10)); // the course's last day
-        Assert.True((await kit.Actions.RecordAttendanceAsync(organiser, app, 12, 10, null)).Succeeded);
-        Assert.True((await kit.Actions.RecordTestAsync(organiser, app, true, null)).Succeeded);
-        Assert.True((await kit.Actions.IssueCertificateAsync(organiser, app, kit.Today, null)).Succeeded);
+        Assert.True((await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 12, 10, null)).Succeeded);
+        Assert.True((await kit.Get<RecordTestResult>().RecordAsync(organiser, app, true, null)).Succeeded);
+        Assert.True((await kit.Get<IssueCertificate>().IssueAsync(organiser, app, kit.Today, null)).Succeeded);
         Assert.Equal(ApplicationStatus.Enrolled, (await kit.ApplicationAsync(app)).Status); // the questionnaire is still to come
 
         var stranger = await kit.Questionnaires.SubmitAsync(TestData.MemberActor(await kit.MemberAsync()), app, AllAnswered());
-        Assert.Equal(OutcomeKind.NotFound, stranger.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, stranger.Kind);
 
         Assert.True((await kit.Questionnaires.SubmitAsync(actor, app, AllAnswered(5))).Succeeded);
         var twice = await kit.Questionnaires.SubmitAsync(actor, app, AllAnswered(1));
@@ -130,19 +130,19 @@ public class CompletionAndQuestionnaireTests
         var course = await kit.CourseAsync("資料科學", kit.Today.AddDays(3));
         var app = (await kit.ApplyAsync(await kit.MemberAsync(), course)).ApplicationId;
 
-        var otherOrganiser = await kit.Actions.ConfirmEnrolmentAsync(TestData.OrganiserActor(course.OrganiserId + 100), app, null);
+        var otherOrganiser = await kit.Get<ConfirmEnrolment>().ConfirmAsync(TestData.OrganiserActor(course.OrganiserId + 100), app, null);
         Assert.Equal(OutcomeKind.Forbidden, otherOrganiser.Kind);
-        var trainee = await kit.Actions.ConfirmEnrolmentAsync(TestData.MemberActor(await kit.MemberAsync()), app, null);
+        var trainee = await kit.Get<ConfirmEnrolment>().ConfirmAsync(TestData.MemberActor(await kit.MemberAsync()), app, null);
         Assert.Equal(OutcomeKind.Forbidden, trainee.Kind);
-        var notEnrolled = await kit.Actions.RecordAttendanceAsync(TestData.Office, app, 3, 3, null);
+        var notEnrolled = await kit.Get<RecordAttendance>().RecordAsync(TestData.Office, app, 3, 3, null);
         Assert.Equal(OutcomeKind.Conflict, notEnrolled.Kind);
 
         var organiser = TestData.OrganiserActor(course.OrganiserId);
-        Assert.True((await kit.Actions.ConfirmEnrolmentAsync(organiser, app, "已繳費")).Succeeded);
-        Assert.Contains("出席時數不可超過已上課時數", (await kit.Actions.RecordAttendanceAsync(organiser, app, 3, 4, null)).Message);
-        Assert.Contains("0到12小時", (await kit.Actions.RecordAttendanceAsync(organiser, app, 13, 4, null)).Message);
-        Assert.True((await kit.Actions.RecordAttendanceAsync(organiser, app, 6, 5, null)).Succeeded);
-        var disburse = await kit.Actions.RecordDisbursementAsync(organiser, app, kit.Today, null);
+        Assert.True((await kit.Get<ConfirmEnrolment>().ConfirmAsync(organiser, app, "已繳費")).Succeeded);
+        Assert.Contains("出席時數不可超過已上課時數", (await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 3, 4, null)).Message);
+        Assert.Contains("0到12小時", (await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 13, 4, null)).Message);
+        Assert.True((await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 6, 5, null)).Succeeded);
+        var disburse = await kit.Get<RecordDisbursement>().RecordAsync(organiser, app, kit.Today, null);
         Assert.Equal(OutcomeKind.Forbidden, disburse.Kind);
 
         var stored = await kit.ApplicationAsync(app);

@@ -17,7 +17,7 @@ public class MyApplicationCardTests : BunitContext, IAsyncLifetime
         ApplicationId: 7, CourseId: 3, OrganiserName: "財團法人資訊工業策進會", CourseName: "測試C (請勿報名)",
         Start: new DateOnly(2020, 5, 6), End: new DateOnly(2020, 6, 6), ExpectedDisbursement: new DateOnly(2020, 7, 6), DisbursedOn: null,
         Status: status, Subsidy: 1000, HoldsMoney: ApplicationStatuses.HoldingMoney.Contains(status), WaitlistPosition: null,
-        RejectionReason: null, CanReapply: false, CancelRefusal: null, TestText: "預計完成課程後開放", QuestionnaireText: "問卷尚未填寫",
+        RejectionReason: null, CanReapply: false, CancelRefusal: null, TestText: "預計完成課程後開放", QuestionnaireText: "問卷尚未填寫", QuestionnaireFilled: false,
         QuestionnaireRefusal: "課程結束當天（2020-06-06）開放填寫", Checklist: null,
         History: [new StatusStep(DateTimeOffset.Parse("2020-04-01T02:00:00Z"), ApplicationStatus.Draft, status, "陳志堅", "填寫完成")]);
 

@@ -1,6 +1,6 @@
 using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
-using AiGO.Domain.Office;
+using AiGO.Domain.Common;
 using AiGO.Tests.Accounts;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Accounts;
@@ -74,7 +74,7 @@ public class MyCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         {
             var organiserId = await db.Applications.Where(a => a.Id == enrolledId).Select(a => a.Course.OrganiserId).SingleAsync();
             var organiser = new Actor("org-test", "開課單位承辦人", new HashSet<string> { Roles.Organiser }, organiserId);
-            var outcome = await app.Services.GetRequiredService<ApplicationActions>().ConfirmEnrolmentAsync(organiser, enrolledId, "已繳費");
+            var outcome = await app.Services.GetRequiredService<ConfirmEnrolment>().ConfirmAsync(organiser, enrolledId, "已繳費");
             Assert.True(outcome.Succeeded, outcome.Message);
         }
         await Assertions.Expect(first.GetByTestId("status")).ToHaveTextAsync("已完成報名繳費", WithinTwoSeconds);

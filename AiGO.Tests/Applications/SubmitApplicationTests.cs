@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
@@ -112,10 +113,5 @@ public class SubmitApplicationTests
     }
 
     internal SubmitApplication Service(EmptyDatabase database, SubsidyPolicy? policy = null) =>
-        new(new TestDbFactory(database), policy ?? new SubsidyPolicy(), new MailTemplates(new ProgrammeOfficeOptions()), _clock, _notifier, new NoMailSignal());
-
-    private sealed class NoMailSignal : IMailSignal
-    {
-        public void Notify() { }
-    }
+        TestServices.Build(database, _clock, _notifier, policy: policy).GetRequiredService<SubmitApplication>();
 }

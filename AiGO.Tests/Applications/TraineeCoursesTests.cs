@@ -21,7 +21,7 @@ public class TraineeCoursesTests
         var row = view.Applications.Single(a => a.ApplicationId == kept.ApplicationId);
         Assert.Equal(("測試培訓單位", "保留的課程", new DateOnly(2026, 12, 17), new DateOnly(2027, 1, 31)), (row.OrganiserName, row.CourseName, row.End, row.ExpectedDisbursement));
         Assert.Equal(("已報名成功", "預計完成課程後開放", "問卷尚未填寫", true, false), (row.StatusText, row.TestText, row.QuestionnaireText, row.CanCancel, row.CanFillQuestionnaire));
-        Assert.Equal("課程結束當天（2026-12-17）開放填寫", row.QuestionnaireRefusal);
+        Assert.Equal("課程問卷於課程結束當天（2026-12-17）開放填寫。", row.QuestionnaireRefusal);
         Assert.Equal(["已報名成功"], row.History.Select(h => h.To.Label()));
         var cancelled = view.Applications.Single(a => a.ApplicationId == dropped.ApplicationId);
         Assert.Equal((ApplicationStatus.Cancelled, false, false), (cancelled.Status, cancelled.HoldsMoney, cancelled.CanCancel));
@@ -40,8 +40,8 @@ public class TraineeCoursesTests
         var other = await kit.CourseAsync("另一門課程", new DateOnly(2026, 12, 12));
         var a = await kit.ApplyAsync(member, course);
         var b = await kit.ApplyAsync(member, other);
-        await kit.Actions.RejectAsync(TestData.Office, a.ApplicationId, "data", "服務單位統一編號有誤");
-        await kit.Actions.RejectAsync(TestData.Office, b.ApplicationId, "nationality", null);
+        await kit.Get<RejectApplication>().RejectAsync(TestData.Office, a.ApplicationId, "data", "服務單位統一編號有誤");
+        await kit.Get<RejectApplication>().RejectAsync(TestData.Office, b.ApplicationId, "nationality", null);
 
         var view = await kit.MyCourses.ListAsync(TestData.MemberActor(member));
 

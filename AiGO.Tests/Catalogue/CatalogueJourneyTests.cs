@@ -119,6 +119,6 @@ public class CatalogueJourneyTests(AppFixture app, BrowserFixture browser)
         var course = await db.Courses.SingleAsync(c => c.Id == courseId);
         db.Applications.Add(TestData.Application(course, member, ApplicationStatus.Approved, 4000));
         await db.SaveChangesAsync();
-        app.Services.GetRequiredService<IChangeNotifier>().CourseChanged(courseId);
+        app.Services.GetRequiredService<IChangeNotifier>().Publish(LiveChange.ForCourse(courseId, course.OrganiserId));
     }
 }

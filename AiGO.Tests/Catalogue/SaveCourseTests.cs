@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
@@ -53,7 +54,7 @@ public class SaveCourseTests
         Assert.Equal(OutcomeKind.Forbidden, refused.Kind);
         Assert.Equal("您沒有權限編輯此課程", refused.Message);
 
-        var status = new ChangeCourseStatus(new TestDbFactory(database), _clock, _notifier);
+        var status = TestServices.Build(database, _clock, _notifier).GetRequiredService<ChangeCourseStatus>();
         Assert.Equal(OutcomeKind.Forbidden, (await status.SubmitForPublicationAsync(TestData.OrganiserActor(stranger.Id), draft.Id)).Kind);
         Assert.Equal(OutcomeKind.Forbidden, (await status.SetAsync(TestData.OrganiserActor(draft.OrganiserId), draft.Id, CourseStatus.Published)).Kind);
         Assert.Equal("草稿課程", (await LoadAsync(database, "草稿課程")).Name);
@@ -65,7 +66,7 @@ public class SaveCourseTests
     {
         await using var database = await CatalogueQueriesTests.SeedAsync(provider);
         var save = Save(database);
-        var status = new ChangeCourseStatus(new TestDbFactory(database), _clock, _notifier);
+        var status = TestServices.Build(database, _clock, _notifier).GetRequiredService<ChangeCourseStatus>();
         await using var db = database.CreateContext();
         var org = await db.Organisers.FirstAsync();
         var organiser = TestData.OrganiserActor(org.Id);
@@ -136,7 +137,7 @@ public class SaveCourseTests
         Assert.Equal(5000, (await LoadAsync(database, "課程02")).GovernmentShare);
     }
 
-    private SaveCourse Save(EmptyDatabase database) => new(new TestDbFactory(database), new SubsidyPolicy(), _clock, _notifier, TestServices.Waitlist(new SubsidyPolicy()));
+    private SaveCourse Save(EmptyDatabase database) => TestServices.Build(database, _clock, _notifier).GetRequiredService<SaveCourse>();
 
     private static async Task<Course> LoadAsync(EmptyDatabase database, string name)
     {

@@ -2,7 +2,11 @@ using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Data;
-using AiGO.Domain.Office;
+using AiGO.Domain.Common;
+using AiGO.Domain.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using AiGO.Domain.Organisers;
 
 namespace AiGO.Tests.Infrastructure;
@@ -48,7 +52,10 @@ public static class TestData
     public static Actor MemberActor(AppUser member) => new(member.Id, member.DisplayName, new HashSet<string> { Roles.Trainee }, null);
 }
 
-/// <summary>Services the app wires from the web layer, built for domain tests.</summary>
+/// <summary>
+/// The domain's services as the app wires them (<see cref="Web.Hosting.DomainSetup.AddAiGoDomain"/>), over a test
+/// database, with a clock, a notifier and a mail signal the test can watch.
+/// </summary>
 public static class TestServices
 {
     /// <summary>Encrypts national IDs as the app does, with keys that live as long as the process.</summary>
@@ -57,25 +64,43 @@ public static class TestServices
         new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
         new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
 
-    public static Waitlist Waitlist(SubsidyPolicy policy) =>
-        new(new Web.Accounts.MemberFactsReader(Protector), policy, new Domain.Mail.MailTemplates(new Domain.Mail.ProgrammeOfficeOptions()));
+    public static ServiceProvider Build(EmptyDatabase database, TimeProvider clock, IChangeNotifier notifier, IMailSignal? mail = null, SubsidyPolicy? policy = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        Web.Hosting.DomainSetup.AddAiGoDomain(services, new ConfigurationBuilder().Build());
+        services.AddSingleton<IDbContextFactory<AiGoDbContext>>(new TestDbFactory(database));
+        services.AddSingleton(clock);
+        services.AddSingleton(notifier);
+        services.AddSingleton(mail ?? new CountingMailSignal());
+        services.AddSingleton(Protector);
+        if (policy is not null) services.AddSingleton(policy);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
 }
 
 /// <summary>An IDbContextFactory over a test database.</summary>
-public sealed class TestDbFactory(EmptyDatabase database) : Microsoft.EntityFrameworkCore.IDbContextFactory<AiGoDbContext>
+public sealed class TestDbFactory(EmptyDatabase database) : IDbContextFactory<AiGoDbContext>
 {
     public AiGoDbContext CreateDbContext() => database.CreateContext();
 }
 
 /// <summary>Records notices instead of pushing them to pages.</summary>
-public sealed class RecordingNotifier : Domain.Common.IChangeNotifier
+public sealed class RecordingNotifier : IChangeNotifier
 {
-    public List<int> Courses { get; } = [];
-    public List<int> Applications { get; } = [];
-    public void CourseChanged(int courseId) => Courses.Add(courseId);
-    public void ApplicationChanged(int applicationId, int courseId, string memberId)
-    {
-        Courses.Add(courseId);
-        Applications.Add(applicationId);
-    }
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LiveChange> _changes = new();
+
+    public IReadOnlyList<LiveChange> Changes => _changes.ToList();
+    public IReadOnlyList<int> Courses => Changes.Where(c => c.CourseId is not null).Select(c => c.CourseId!.Value).ToList();
+    public IReadOnlyList<int> Applications => Changes.Where(c => c.ApplicationId is not null).Select(c => c.ApplicationId!.Value).ToList();
+
+    public void Publish(LiveChange change) => _changes.Enqueue(change);
+}
+
+/// <summary>Counts how often the mail sender was woken.</summary>
+public sealed class CountingMailSignal : IMailSignal
+{
+    private int _count;
+    public int Count => Volatile.Read(ref _count);
+    public void Notify() => Interlocked.Increment(ref _count);
 }

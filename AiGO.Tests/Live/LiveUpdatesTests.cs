@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiGO.Domain.Common;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Live;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,10 +25,10 @@ public class LiveUpdatesTests(RedisServer redis) : IClassFixture<RedisServer>
         var onB = Listen(instanceB);
         await Task.Delay(200); // the subscriptions are registered with the server
 
-        instanceA.ApplicationChanged(42, 7, "member-1");
+        instanceA.Publish(LiveChange.ForApplication(42, 7, 3, "member-1"));
 
-        Assert.Equal(new LiveChange(7, 42, "member-1"), await onB.Reader.ReadAsync().AsTask().WaitAsync(Within));
-        Assert.Equal(new LiveChange(7, 42, "member-1"), await onA.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        Assert.Equal(new LiveChange(7, 3, 42, "member-1"), await onB.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        Assert.Equal(new LiveChange(7, 3, 42, "member-1"), await onA.Reader.ReadAsync().AsTask().WaitAsync(Within));
         await Task.Delay(300);
         Assert.False(onA.Reader.TryRead(out _), "the publishing instance heard its change twice");
         Assert.False(onB.Reader.TryRead(out _), "the other instance heard the change twice");
@@ -42,7 +43,7 @@ public class LiveUpdatesTests(RedisServer redis) : IClassFixture<RedisServer>
         var heard = Listen(staging);
         await Task.Delay(200);
 
-        production.CourseChanged(3);
+        production.Publish(LiveChange.ForCourse(3, 1));
 
         await Task.Delay(500);
         Assert.False(heard.Reader.TryRead(out _));
@@ -53,8 +54,8 @@ public class LiveUpdatesTests(RedisServer redis) : IClassFixture<RedisServer>
     {
         using var single = new LiveUpdates(NullLogger<LiveUpdates>.Instance);
         var onSingle = Listen(single);
-        single.CourseChanged(5);
-        Assert.Equal(new LiveChange(5, null, null), await onSingle.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        single.Publish(LiveChange.ForCourse(5, 1));
+        Assert.Equal(LiveChange.ForCourse(5, 1), await onSingle.Reader.ReadAsync().AsTask().WaitAsync(Within));
 
         var unreachable = ConfigurationOptions.Parse("127.0.0.1:1");
         unreachable.AbortOnConnectFail = false;
@@ -62,14 +63,39 @@ public class LiveUpdatesTests(RedisServer redis) : IClassFixture<RedisServer>
         await using var down = await ConnectionMultiplexer.ConnectAsync(unreachable);
         using var cutOff = new LiveUpdates(NullLogger<LiveUpdates>.Instance, down);
         var onCutOff = Listen(cutOff);
-        cutOff.CourseChanged(6);
-        Assert.Equal(new LiveChange(6, null, null), await onCutOff.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        cutOff.Publish(LiveChange.ForCourse(6, 1));
+        Assert.Equal(LiveChange.ForCourse(6, 1), await onCutOff.Reader.ReadAsync().AsTask().WaitAsync(Within));
     }
 
-    private static System.Threading.Channels.Channel<LiveChange> Listen(LiveUpdates live)
+    [Fact]
+    public async Task A_page_hears_only_its_topic_and_nothing_once_it_has_gone()
+    {
+        using var live = new LiveUpdates(NullLogger<LiveUpdates>.Instance);
+        var course = Listen(live, LiveTopic.Course(7));
+        var member = Listen(live, LiveTopic.Member("m-1"));
+        var organiser = Listen(live, LiveTopic.Organiser(3));
+        var gone = System.Threading.Channels.Channel.CreateUnbounded<LiveChange>();
+        live.Subscribe(LiveTopic.Everything, change => gone.Writer.WriteAsync(change).AsTask()).Dispose();
+
+        var applied = LiveChange.ForApplication(42, 7, 3, "m-2");
+        live.Publish(applied);
+        live.Publish(LiveChange.ForCourse(8, 4));
+        live.Publish(LiveChange.ForMember("m-1"));
+
+        Assert.Equal(applied, await course.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        Assert.Equal(applied, await organiser.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        Assert.Equal(LiveChange.ForMember("m-1"), await member.Reader.ReadAsync().AsTask().WaitAsync(Within));
+        await Task.Delay(300);
+        Assert.False(course.Reader.TryRead(out _), "the course page heard another course");
+        Assert.False(organiser.Reader.TryRead(out _), "the organiser's page heard another organiser's course");
+        Assert.False(member.Reader.TryRead(out _), "the member's page heard another member");
+        Assert.False(gone.Reader.TryRead(out _), "a disposed subscription still heard changes");
+    }
+
+    private static System.Threading.Channels.Channel<LiveChange> Listen(LiveUpdates live, LiveTopic? topic = null)
     {
         var heard = System.Threading.Channels.Channel.CreateUnbounded<LiveChange>();
-        live.Changed += change => heard.Writer.WriteAsync(change).AsTask();
+        live.Subscribe(topic ?? LiveTopic.Everything, change => heard.Writer.WriteAsync(change).AsTask());
         return heard;
     }
 }
@@ -87,14 +113,14 @@ public class RedisConfiguredAppTests(RedisServer redis) : IClassFixture<RedisSer
             await using var otherInstance = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
             using var elsewhere = new LiveUpdates(NullLogger<LiveUpdates>.Instance, otherInstance, "aigo:app-test");
             var heard = System.Threading.Channels.Channel.CreateUnbounded<LiveChange>();
-            elsewhere.Changed += change => heard.Writer.WriteAsync(change).AsTask();
+            using var _ = elsewhere.Subscribe(LiveTopic.Everything, change => heard.Writer.WriteAsync(change).AsTask());
             await Task.Delay(200);
 
             var notifier = app.Services.GetRequiredService<AiGO.Domain.Common.IChangeNotifier>();
             Assert.Same(app.Services.GetRequiredService<LiveUpdates>(), notifier);
-            notifier.CourseChanged(11);
+            notifier.Publish(LiveChange.ForCourse(11, 2));
 
-            Assert.Equal(new LiveChange(11, null, null), await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2)));
+            Assert.Equal(LiveChange.ForCourse(11, 2), await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2)));
         }
         finally
         {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AiGO.Domain.Office;
+using AiGO.Domain.Common;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AiGO.Web.Accounts;

@@ -1,7 +1,6 @@
 using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
-using AiGO.Domain.Office;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -120,18 +119,17 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         var courses = await db.Courses.Where(c => c.Name == "金融數據分析與Python實作" || c.Name == "Python資料科學入門" || c.Name == "智慧理財機器人開發實務")
             .ToDictionaryAsync(c => c.Name);
         var member = new Actor(user.Id, user.DisplayName, new HashSet<string> { Roles.Trainee }, null);
-        var organiser = new Actor(null, "開課單位", new HashSet<string> { Roles.Organiser }, null);
         var office = new Actor(null, "計畫辦公室", new HashSet<string> { Roles.Office }, null);
 
         var paid = Apply(courses["金融數據分析與Python實作"]);
-        Step(paid, ApplicationStatus.Enrolled, organiser, "開課單位確認報名繳費", 7);
+        Step(paid, ApplicationStatus.Enrolled, OrganiserOf(paid), "開課單位確認報名繳費", 7);
         Attend(paid, passed: true, filled: true);
         Step(paid, ApplicationStatus.Completed, Actor.System, "符合結訓標準", -1);
         paid.DisbursedOn = paid.Course.EndDate.AddDays(28);
         Step(paid, ApplicationStatus.Disbursed, office, $"撥款日 {Taipei.Format(paid.DisbursedOn.Value)}", -1, paid.DisbursedOn);
 
         var ended = Apply(courses["Python資料科學入門"]);
-        Step(ended, ApplicationStatus.Enrolled, organiser, "開課單位確認報名繳費", 5);
+        Step(ended, ApplicationStatus.Enrolled, OrganiserOf(ended), "開課單位確認報名繳費", 5);
         Attend(ended, passed: true, filled: false);
 
         Apply(courses["智慧理財機器人開發實務"]);
@@ -163,6 +161,8 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         void Step(SubsidyApplication app, ApplicationStatus to, Actor actor, string reason, int daysBeforeStart, DateOnly? on = null) =>
             db.StatusChanges.Add(app.MoveTo(to, actor, reason,
                 Instant(on ?? (daysBeforeStart >= 0 ? app.Course.StartDate.AddDays(-daysBeforeStart) : app.Course.EndDate))));
+
+        static Actor OrganiserOf(SubsidyApplication app) => new(null, "開課單位", new HashSet<string> { Roles.Organiser }, app.Course.OrganiserId);
 
         void Attend(SubsidyApplication app, bool passed, bool filled)
         {

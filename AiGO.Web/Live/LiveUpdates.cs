@@ -1,24 +1,32 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using AiGO.Domain.Common;
 using StackExchange.Redis;
 
 namespace AiGO.Web.Live;
 
-/// <summary>A change that open pages may care about.</summary>
-public sealed record LiveChange(int? CourseId, int? ApplicationId, string? MemberId);
+/// <summary>What a page shows, as the changes it must hear of: a course, a member, an organiser, or everything (the board).</summary>
+public sealed record LiveTopic(string Name, Func<LiveChange, bool> Matches)
+{
+    public static LiveTopic Course(int courseId) => new($"course:{courseId}", c => c.CourseId == courseId);
+    public static LiveTopic Member(string memberId) => new($"member:{memberId}", c => c.MemberId == memberId);
+    public static LiveTopic Organiser(int organiserId) => new($"organiser:{organiserId}", c => c.OrganiserId == organiserId);
+    public static readonly LiveTopic Everything = new("all", _ => true);
+}
 
 /// <summary>
-/// The one notification service (SPEC §14): services publish after commit, components subscribe and refresh.
+/// The one notification service (SPEC §14): services publish after commit, pages subscribe to what they show.
 /// With one instance it delivers in-process. With several, give it Redis: every change is published on one
 /// channel and each instance (the publisher too) delivers what it receives, so a page on any instance hears a
 /// change made on any other, once. While Redis is unreachable it delivers locally, so this instance's own
-/// pages keep updating. Handlers run off the publisher's thread: components must InvokeAsync.
+/// pages keep updating. Handlers run off the publisher's thread: components must InvokeAsync (see <see cref="LivePage"/>).
 /// </summary>
 public sealed class LiveUpdates : IChangeNotifier, IDisposable
 {
     private readonly ILogger<LiveUpdates> _logger;
     private readonly IConnectionMultiplexer? _redis;
     private readonly RedisChannel _channel;
+    private ImmutableList<Subscription> _subscriptions = [];
 
     public LiveUpdates(ILogger<LiveUpdates> logger, IConnectionMultiplexer? redis = null, string channel = "aigo:live")
     {
@@ -32,13 +40,15 @@ public sealed class LiveUpdates : IChangeNotifier, IDisposable
     /// <summary>How long a page waits to gather a burst of changes into one refresh (see <see cref="RefreshGate"/>).</summary>
     public static readonly TimeSpan RefreshWindow = TimeSpan.FromMilliseconds(200);
 
-    public event Func<LiveChange, Task>? Changed;
+    /// <summary>Calls <paramref name="onChange"/> for every change <paramref name="topic"/> matches, until the result is disposed.</summary>
+    public IDisposable Subscribe(LiveTopic topic, Func<LiveChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, topic, onChange);
+        ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
+        return subscription;
+    }
 
-    public void CourseChanged(int courseId) => Publish(new LiveChange(courseId, null, null));
-
-    public void ApplicationChanged(int applicationId, int courseId, string memberId) => Publish(new LiveChange(courseId, applicationId, memberId));
-
-    private void Publish(LiveChange change)
+    public void Publish(LiveChange change)
     {
         if (_redis is { IsConnected: true })
         {
@@ -69,18 +79,25 @@ public sealed class LiveUpdates : IChangeNotifier, IDisposable
 
     private void Deliver(LiveChange change)
     {
-        var handlers = Changed;
-        if (handlers is null) return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<LiveChange, Task>>())
+        foreach (var subscription in _subscriptions)
         {
+            if (!subscription.Topic.Matches(change)) continue;
             // A slow or broken page must not hold up the change that caused the notice.
             _ = Task.Run(async () =>
             {
-                try { await handler(change); }
-                catch (Exception ex) { _logger.LogWarning(ex, "A live-update subscriber failed"); }
+                try { await subscription.OnChange(change); }
+                catch (Exception ex) { _logger.LogWarning(ex, "A live-update subscriber of {Topic} failed", subscription.Topic.Name); }
             });
         }
     }
 
     public void Dispose() => _redis?.GetSubscriber().Unsubscribe(_channel, flags: CommandFlags.FireAndForget);
+
+    private sealed class Subscription(LiveUpdates owner, LiveTopic topic, Func<LiveChange, Task> onChange) : IDisposable
+    {
+        public LiveTopic Topic => topic;
+        public Func<LiveChange, Task> OnChange => onChange;
+
+        public void Dispose() => ImmutableInterlocked.Update(ref owner._subscriptions, list => list.Remove(this));
+    }
 }

@@ -5,7 +5,6 @@ using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
-using AiGO.Domain.Office;
 using AiGO.Domain.Organisers;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +56,8 @@ public static class SubmissionBench
             var (members, courses) = await SeedAsync(cs);
             var factory = new Factory(cs);
             var templates = new MailTemplates(new ProgrammeOfficeOptions());
-            var submit = new SubmitApplication(factory, new SubsidyPolicy(), templates, TimeProvider.System, new Quiet(), new Quiet());
+            var quiet = new Quiet();
+            var submit = new SubmitApplication(new UnitOfWork(factory, TimeProvider.System, quiet, quiet), new SubsidyPolicy(), new ApplicationMails(templates));
             var facts = new MemberFacts(new DateOnly(1990, 1, 1), "A123456789", null, true, 2);
             var consents = new Consents(true, true, true);
             var next = -1;
@@ -139,8 +139,7 @@ public static class SubmissionBench
 
     private sealed class Quiet : IChangeNotifier, IMailSignal
     {
-        public void CourseChanged(int courseId) { }
-        public void ApplicationChanged(int applicationId, int courseId, string memberId) { }
+        public void Publish(LiveChange change) { }
         public void Notify() { }
     }
 }

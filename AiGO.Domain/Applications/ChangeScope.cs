@@ -1,0 +1,65 @@
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>
+/// What an action works with inside <see cref="UnitOfWork"/>: the locked context, who acts, the time, and the
+/// verbs that keep the rules (a status move through the transition table with its history row, a mail in the outbox).
+/// </summary>
+public sealed class ChangeScope
+{
+    private readonly List<string> _details = [];
+
+    internal ChangeScope(AiGoDbContext db, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        Db = db;
+        Actor = actor;
+        Now = now;
+        Today = today;
+        Ct = ct;
+    }
+
+    public AiGoDbContext Db { get; }
+    public Actor Actor { get; }
+    public DateTimeOffset Now { get; }
+    /// <summary>Today in Taipei.</summary>
+    public DateOnly Today { get; }
+    public CancellationToken Ct { get; }
+
+    /// <summary>What this change did, in words, for the audit log.</summary>
+    public string Details => string.Join("；", _details);
+
+    /// <summary>Records what the change did when it is not a status move (e.g. attendance).</summary>
+    public void Note(string detail) => _details.Add(detail);
+
+    /// <summary>Moves the application as the acting user; the transition table must allow it.</summary>
+    public void Move(SubsidyApplication app, ApplicationStatus to, string reason) => MoveBy(Actor, app, to, reason);
+
+    /// <summary>Moves the application as the system (a promotion, a completion decided by the rules).</summary>
+    public void MoveAsSystem(SubsidyApplication app, ApplicationStatus to, string reason) => MoveBy(Actor.System, app, to, reason);
+
+    private void MoveBy(Actor by, SubsidyApplication app, ApplicationStatus to, string reason)
+    {
+        var from = app.Status;
+        Db.StatusChanges.Add(app.MoveTo(to, by, reason, Now));
+        _details.Add($"{from.Label()} → {to.Label()}：{reason}");
+    }
+
+    /// <summary>Puts a mail in the outbox: it goes out only if this change commits, and the sender is woken then.</summary>
+    public void Mail(string address, string? name, MailContent content) => Db.Outbox.Add(Outbox.Create(address, name, content, Now));
+
+    public Task<MemberContact> MemberAsync(string memberId) => MemberContact.LoadAsync(Db, memberId, Ct);
+
+    /// <summary>稽核紀錄: who did what to which record, written in this change's transaction.</summary>
+    public void Audit(string action, string entityType, object entityId, string details) =>
+        Db.AuditLog.Add(Actor.Audit(Now, action, entityType, entityId, details));
+
+    /// <summary>After the course's last day an enrolled application is 已結訓 or 未達結訓標準 as soon as the rules say so.</summary>
+    internal void DecideCompletion(SubsidyApplication app)
+    {
+        if (Completion.Decide(app.Course, app, Today) is { } decided)
+            MoveAsSystem(app, decided, decided == ApplicationStatus.Completed ? "符合結訓標準" : "未達結訓標準");
+    }
+}

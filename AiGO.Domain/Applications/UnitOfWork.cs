@@ -1,0 +1,176 @@
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiGO.Domain.Applications;
+
+/// <summary>One row of a batch and what became of it.</summary>
+public sealed record BatchRow(int Id, Outcome Outcome);
+
+/// <summary>A batch done row by row: each row succeeded or was refused on its own, exactly as the single action.</summary>
+public sealed record BatchOutcome(IReadOnlyList<BatchRow> Rows)
+{
+    public int SucceededCount => Rows.Count(r => r.Outcome.Succeeded);
+    public IReadOnlyList<BatchRow> Refused => Rows.Where(r => !r.Outcome.Succeeded).ToList();
+}
+
+/// <summary>
+/// The one way anything changes an application or a course's seats: authorise → lock → load → act → completion
+/// decided → history → audit → commit → live update → mail signal. An action says who may act, what it loads and
+/// what it does; the tail is written here once, so a new action cannot forget to tell open pages or to wake the mail
+/// sender. A refused action (its own refusal, or a move the transition table does not allow) writes nothing.
+/// </summary>
+public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeProvider clock, IChangeNotifier notifier, IMailSignal mail)
+{
+    /// <summary>
+    /// Acts on one existing application. Staff actions are audited under <paramref name="action"/> with what the
+    /// action did; the member's own are in the application's history.
+    /// </summary>
+    public async Task<Outcome> OnApplicationAsync(Actor actor, int applicationId, Permission<ApplicationParties> may, string action,
+        Func<ChangeScope, SubsidyApplication, Task<Outcome?>> act, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parties = await ApplicationParties.LoadAsync(db, applicationId, ct);
+        if (parties is null) return Outcome.NotFound("找不到此申請");
+        if (may.Deny(actor, parties) is { } refused) return refused;
+        return await RunAsync(db, actor, parties.MemberId, parties.CourseId, async scope =>
+        {
+            var app = await db.Applications.Include(a => a.Course).ThenInclude(c => c.Organiser)
+                .SingleAsync(a => a.Id == applicationId, ct);
+            if (await act(scope, app) is { Succeeded: false } failure) return failure;
+            scope.DecideCompletion(app);
+            if ((ApplicationAccess.KindsOf(actor, parties) & ActorKind.Member) == 0)
+                scope.Audit(action, "Application", app.Id, $"{app.Course.Name}：{scope.Details}");
+            return Outcome.Ok;
+        }, ct);
+    }
+
+    /// <summary>Acts on one existing application, synchronously.</summary>
+    public Task<Outcome> OnApplicationAsync(Actor actor, int applicationId, Permission<ApplicationParties> may, string action,
+        Func<ChangeScope, SubsidyApplication, Outcome?> act, CancellationToken ct = default) =>
+        OnApplicationAsync(actor, applicationId, may, action, (s, a) => Task.FromResult(act(s, a)), ct);
+
+    /// <summary>
+    /// A batch (approve or disburse many at once): each row in its own unit, in the order given, so one refused
+    /// row leaves the others as the single action would.
+    /// </summary>
+    public async Task<BatchOutcome> OnEachApplicationAsync(IReadOnlyCollection<int> applicationIds, Func<int, Task<Outcome>> single)
+    {
+        var rows = new List<BatchRow>();
+        foreach (var id in applicationIds.Distinct()) rows.Add(new BatchRow(id, await single(id)));
+        return new BatchOutcome(rows);
+    }
+
+    /// <summary>
+    /// Acts on a course (an edit that adds seats promotes the waitlist), under the lock submissions to it take.
+    /// The course is loaded, tracked, with its organiser, and <paramref name="may"/> judges it as it is now.
+    /// </summary>
+    public async Task<Outcome> OnCourseAsync(Actor actor, int courseId, Permission<Course> may,
+        Func<ChangeScope, Course, Task<Outcome?>> act, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, actor, null, courseId, async scope =>
+        {
+            var course = await db.Courses.Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
+            if (course is null) return Outcome.NotFound("找不到此課程");
+            if (may.Deny(actor, course) is { } refused) return refused;
+            return await act(scope, course) ?? Outcome.Ok;
+        }, ct);
+    }
+
+    /// <summary>Acts on a course, synchronously.</summary>
+    public Task<Outcome> OnCourseAsync(Actor actor, int courseId, Permission<Course> may,
+        Func<ChangeScope, Course, Outcome?> act, CancellationToken ct = default) =>
+        OnCourseAsync(actor, courseId, may, (s, c) => Task.FromResult(act(s, c)), ct);
+
+    /// <summary>
+    /// Acts for a member on a course where the application may not exist yet (a submission; an organiser's import,
+    /// where the actor is not the member), locking the member, then the course.
+    /// </summary>
+    public async Task<Outcome> ForMemberOnCourseAsync(Actor actor, string memberId, int courseId, Permission<ApplicationParties> may,
+        Func<ChangeScope, Task<Outcome?>> act, CancellationToken ct = default)
+    {
+        if (may.Deny(actor, new ApplicationParties(memberId, courseId, null)) is { } refused) return refused;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On any failure the whole transaction rolls back, so SaveChanges' own savepoint would only add statements under the lock.
+        db.Database.AutoSavepointsEnabled = false;
+        return await RunAsync(db, actor, memberId, courseId, async scope => await act(scope) ?? Outcome.Ok, ct);
+    }
+
+    /// <summary>A change with nothing to lock yet, such as a new course.</summary>
+    public async Task<Outcome> RunAsync(Actor actor, Func<ChangeScope, Task<Outcome?>> act, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, actor, null, null, async scope => await act(scope) ?? Outcome.Ok, ct);
+    }
+
+    private async Task<Outcome> RunAsync(AiGoDbContext db, Actor actor, string? memberId, int? courseId,
+        Func<ChangeScope, Task<Outcome>> act, CancellationToken ct)
+    {
+        var changes = new ChangeCollector(db);
+        try
+        {
+            await using var tx = await ApplicationLock.BeginAsync(db, memberId, courseId, ct);
+            var scope = new ChangeScope(db, actor, clock.GetUtcNow(), clock.Today(), ct);
+            var outcome = await act(scope);
+            if (!outcome.Succeeded) return outcome; // disposing the transaction rolls back whatever was written
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (TransitionRefusedException refused)
+        {
+            return Outcome.Conflict(refused.Message);
+        }
+        await changes.PublishAsync(notifier, mail, ct);
+        return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// Watches every save in the unit (an action may save before its end, as the waitlist does) for what open pages
+    /// and the mail sender must hear of once the transaction commits.
+    /// </summary>
+    private sealed class ChangeCollector
+    {
+        private readonly AiGoDbContext _db;
+        private readonly HashSet<SubsidyApplication> _applications = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<Course> _courses = new(ReferenceEqualityComparer.Instance);
+        private bool _mailWritten;
+
+        public ChangeCollector(AiGoDbContext db)
+        {
+            _db = db;
+            db.SavingChanges += (_, _) => Collect();
+        }
+
+        private void Collect()
+        {
+            foreach (var entry in _db.ChangeTracker.Entries())
+            {
+                if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+                switch (entry.Entity)
+                {
+                    case SubsidyApplication app: _applications.Add(app); break;
+                    case Course course: _courses.Add(course); break;
+                    case OutboxMessage: _mailWritten = true; break;
+                }
+            }
+        }
+
+        public async Task PublishAsync(IChangeNotifier notifier, IMailSignal mail, CancellationToken ct)
+        {
+            if (_mailWritten) mail.Notify();
+            var organisers = _db.Courses.Local.ToDictionary(c => c.Id, c => (int?)c.OrganiserId);
+            var unknown = _applications.Select(a => a.CourseId).Where(id => !organisers.ContainsKey(id)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                foreach (var c in await _db.Courses.AsNoTracking().Where(c => unknown.Contains(c.Id)).Select(c => new { c.Id, c.OrganiserId }).ToListAsync(ct))
+                    organisers[c.Id] = c.OrganiserId;
+            }
+            foreach (var course in _courses) notifier.Publish(LiveChange.ForCourse(course.Id, course.OrganiserId));
+            foreach (var app in _applications)
+                notifier.Publish(LiveChange.ForApplication(app.Id, app.CourseId, organisers.GetValueOrDefault(app.CourseId), app.MemberId));
+        }
+    }
+}

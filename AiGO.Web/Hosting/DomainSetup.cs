@@ -1,0 +1,46 @@
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Mail;
+using AiGO.Web.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace AiGO.Web.Hosting;
+
+/// <summary>
+/// The domain's rules and use cases as the app wires them, from <c>Subsidy</c> and <c>ProgrammeOffice</c>. The tests
+/// build their services with this same method, swapping only the clock, the database and the notifier.
+/// </summary>
+public static class DomainSetup
+{
+    public static IServiceCollection AddAiGoDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Subsidy").Get<SubsidyPolicy>() ?? new SubsidyPolicy());
+        services.Configure<ProgrammeOfficeOptions>(configuration.GetSection("ProgrammeOffice"));
+        services.AddSingleton(sp => new MailTemplates(sp.GetRequiredService<IOptions<ProgrammeOfficeOptions>>().Value));
+
+        // Applications: one unit of work, and one class per thing a user does.
+        services.AddSingleton<UnitOfWork>();
+        services.AddSingleton<ApplicationMails>();
+        services.AddSingleton<IMemberFactsReader, MemberFactsReader>();
+        services.AddSingleton<Waitlist>();
+        services.AddSingleton<SubmitApplication>();
+        services.AddSingleton<CancelApplication>();
+        services.AddSingleton<FillQuestionnaire>();
+        services.AddSingleton<ApproveApplication>();
+        services.AddSingleton<RejectApplication>();
+        services.AddSingleton<ConfirmEnrolment>();
+        services.AddSingleton<RecordAttendance>();
+        services.AddSingleton<RecordTestResult>();
+        services.AddSingleton<IssueCertificate>();
+        services.AddSingleton<RecordDisbursement>();
+        services.AddSingleton<TraineeCourses>();
+
+        // Catalogue
+        services.AddSingleton<CatalogueQueries>();
+        services.AddSingleton<CourseDetails>();
+        services.AddSingleton<SaveCourse>();
+        services.AddSingleton<ChangeCourseStatus>();
+        services.AddSingleton<CourseAdminQueries>();
+        return services;
+    }
+}
