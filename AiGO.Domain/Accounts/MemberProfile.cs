@@ -31,6 +31,8 @@ public class MemberProfile
     public string? NationalIdCipher { get; set; }
     /// <summary>Keyed hash of the normalised number, to find duplicates without decrypting.</summary>
     public string? NationalIdHash { get; set; }
+    /// <summary>The masked number (<c>A1****6138</c>), stored so staff lists can show it and search by it without decrypting.</summary>
+    public string? NationalIdMasked { get; set; }
 
     /// <summary>生日</summary>
     public DateOnly? Birthday { get; set; }
@@ -113,7 +115,7 @@ public class MemberProfile
 
     public MemberProfile Clone()
     {
-        var copy = new MemberProfile { UserId = UserId, NationalIdCipher = NationalIdCipher, NationalIdHash = NationalIdHash, UpdatedAt = UpdatedAt };
+        var copy = new MemberProfile { UserId = UserId, NationalIdCipher = NationalIdCipher, NationalIdHash = NationalIdHash, NationalIdMasked = NationalIdMasked, UpdatedAt = UpdatedAt };
         copy.CopyFrom(this);
         return copy;
     }

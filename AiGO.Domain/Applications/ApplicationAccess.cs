@@ -47,7 +47,11 @@ public static class ApplicationAccess
 
     private static Func<Actor, ApplicationParties, bool> Any(ActorKind kinds) => (actor, parties) => (KindsOf(actor, parties) & kinds) != 0;
 
-    /// <summary>The member themselves: submit, cancel, fill the questionnaire.</summary>
+    /// <summary>A trainee applying for themselves (the wizard). Staff accounts are not applicants, whatever else they hold.</summary>
+    public static readonly Permission<ApplicationParties> Applicant =
+        new("application.applicant", (a, p) => (KindsOf(a, p) & ActorKind.Member) != 0 && a.IsInRole(Accounts.Roles.Trainee), "只有學員可以申請補助");
+
+    /// <summary>The member themselves: cancel, fill the questionnaire.</summary>
     public static readonly Permission<ApplicationParties> OwnMember =
         new("application.own-member", Any(ActorKind.Member), "只能處理自己的申請");
 

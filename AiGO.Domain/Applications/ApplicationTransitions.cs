@@ -34,7 +34,9 @@ public static class ApplicationTransitions
         new(Approved, Enrolled, ActorKind.Organiser | ActorKind.Office),
         // 結訓 is decided from the completion rules once the course has ended.
         new(Enrolled, Completed, ActorKind.System),
-        new(Enrolled, NotCompleted, ActorKind.System),
+        // 處分: a trainee who signed in without attending loses that course's subsidy.
+        new(Enrolled, NotCompleted, ActorKind.System | ActorKind.Office),
+        new(Completed, NotCompleted, ActorKind.Office),
         // 撥款
         new(Completed, Disbursed, ActorKind.Office),
     ];

@@ -10,7 +10,8 @@ namespace AiGO.Domain.Applications;
 /// </summary>
 public sealed class ChangeScope
 {
-    private readonly List<string> _details = [];
+    private readonly List<string> _notes = [];
+    private readonly Dictionary<SubsidyApplication, List<string>> _moves = new(ReferenceEqualityComparer.Instance);
 
     internal ChangeScope(AiGoDbContext db, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
@@ -28,11 +29,16 @@ public sealed class ChangeScope
     public DateOnly Today { get; }
     public CancellationToken Ct { get; }
 
-    /// <summary>What this change did, in words, for the audit log.</summary>
-    public string Details => string.Join("；", _details);
+    /// <summary>Records what the change did to its subject when it is not a status move (e.g. attendance).</summary>
+    public void Note(string detail) => _notes.Add(detail);
 
-    /// <summary>Records what the change did when it is not a status move (e.g. attendance).</summary>
-    public void Note(string detail) => _details.Add(detail);
+    /// <summary>What this change did to <paramref name="subject"/>, in words, for the audit log.</summary>
+    internal string DetailsOf(SubsidyApplication subject) =>
+        string.Join("；", _notes.Concat(_moves.GetValueOrDefault(subject, [])));
+
+    /// <summary>The other applications this change moved (a promotion from the waitlist), each with its moves in words.</summary>
+    internal IEnumerable<(SubsidyApplication Application, string Details)> OthersMoved(SubsidyApplication subject) =>
+        _moves.Where(m => !ReferenceEquals(m.Key, subject)).Select(m => (m.Key, string.Join("；", m.Value)));
 
     /// <summary>Moves the application as the acting user; the transition table must allow it.</summary>
     public void Move(SubsidyApplication app, ApplicationStatus to, string reason) => MoveBy(Actor, app, to, reason);
@@ -44,7 +50,8 @@ public sealed class ChangeScope
     {
         var from = app.Status;
         Db.StatusChanges.Add(app.MoveTo(to, by, reason, Now));
-        _details.Add($"{from.Label()} → {to.Label()}：{reason}");
+        if (!_moves.TryGetValue(app, out var moves)) _moves[app] = moves = [];
+        moves.Add($"{from.Label()} → {to.Label()}：{reason}");
     }
 
     /// <summary>Puts a mail in the outbox: it goes out only if this change commits, and the sender is woken then.</summary>

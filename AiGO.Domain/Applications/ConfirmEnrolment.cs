@@ -9,7 +9,7 @@ public sealed class ConfirmEnrolment(UnitOfWork work)
         work.OnApplicationAsync(actor, applicationId, ApplicationAccess.CourseOrganiserOrOffice, "application.enrol", (s, app) =>
         {
             if (app.Status != ApplicationStatus.Approved) return ActionText.WrongStatus(app, "確認報名繳費");
-            s.Move(app, ApplicationStatus.Enrolled, string.IsNullOrWhiteSpace(note) ? "開課單位確認報名繳費" : note.Trim());
+            s.Move(app, ApplicationStatus.Enrolled, string.IsNullOrWhiteSpace(note) ? (s.Actor.IsOffice ? "計畫辦公室確認報名繳費" : "開課單位確認報名繳費") : note.Trim());
             return null;
         }, ct);
 

@@ -22,9 +22,22 @@ public static class MemberEligibility
     public static async Task<EligibilityFacts> LoadAsync(AiGoDbContext db, string memberId, Course course, MemberFacts facts, SubsidyPolicy policy, DateOnly today, CancellationToken ct = default)
     {
         var hasLive = await db.Applications.HoldingMoneyOf(memberId).AnyAsync(a => a.CourseId == course.Id, ct);
-        var sanctionedUntil = await db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today).MaxAsync(s => (DateOnly?)s.Until, ct);
+        var sanctionedUntil = await db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today && s.LiftedAt == null).MaxAsync(s => (DateOnly?)s.Until, ct);
         var held = await SubsidyQueries.HeldInYearAsync(db, memberId, course.StartDate.Year, ct);
         return Facts(facts, sanctionedUntil, hasLive, held, policy);
+    }
+
+    /// <summary>
+    /// The facts for an application that already exists (a promotion from the waitlist, the office's review): its own
+    /// hold is in the ledger, so the cap left is judged without it, and it is not a duplicate of itself.
+    /// </summary>
+    public static async Task<EligibilityFacts> ForExistingAsync(AiGoDbContext db, SubsidyApplication app, Course course, MemberFacts facts,
+        SubsidyPolicy policy, DateOnly today, CancellationToken ct = default)
+    {
+        var eligibility = await LoadAsync(db, app.MemberId, course, facts, policy, today, ct);
+        var ownHold = ApplicationStatuses.HoldingMoney.Contains(app.Status) ? app.Subsidy : 0;
+        var heldByOthers = await SubsidyQueries.HeldInYearAsync(db, app.MemberId, app.CapYear, ct) - ownHold;
+        return eligibility with { HasLiveApplicationForCourse = false, RemainingCap = Math.Max(0, policy.AnnualCap - heldByOthers) };
     }
 
     /// <summary>The same facts from a submission's locked read.</summary>

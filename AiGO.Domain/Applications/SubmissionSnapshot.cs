@@ -52,7 +52,7 @@ public sealed record SubmissionSnapshot(
                     c.Organiser,
                     db.Users.Where(u => u.Id == memberId).Select(u => u.Email ?? "").FirstOrDefault(),
                     db.Applications.Any(a => a.MemberId == memberId && ApplicationStatuses.HoldingMoney.Contains(a.Status) && a.CourseId == courseId),
-                    db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today).Max(s => (DateOnly?)s.Until),
+                    db.Sanctions.Where(s => s.MemberId == memberId && s.From <= today && s.LiftedAt == null).Max(s => (DateOnly?)s.Until),
                     db.Applications.Where(a => a.MemberId == memberId && ApplicationStatuses.HoldingMoney.Contains(a.Status) && a.CapYear == c.StartDate.Year)
                         .Sum(a => (int?)a.Subsidy),
                     db.Applications.Count(a => a.CourseId == courseId && ApplicationStatuses.HoldingSeat.Contains(a.Status)),

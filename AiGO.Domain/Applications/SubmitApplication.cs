@@ -28,7 +28,7 @@ public sealed class SubmitApplication(UnitOfWork work, SubsidyPolicy policy, App
 
         SubsidyApplication? application = null;
         Reservation? reservation = null;
-        var outcome = await work.ForMemberOnCourseAsync(member, memberId, courseId, ApplicationAccess.OwnMember, async scope =>
+        var outcome = await work.ForMemberOnCourseAsync(member, memberId, courseId, ApplicationAccess.Applicant, async scope =>
         {
             // The facts that can change under the member's feet are read inside the locked transaction.
             var snapshot = await SubmissionSnapshot.LoadAsync(scope.Db, memberId, courseId, scope.Today, scope.Ct);
@@ -48,7 +48,7 @@ public sealed class SubmitApplication(UnitOfWork work, SubsidyPolicy policy, App
             // The wizard's unfinished input lives in ApplicationDraft; the application itself starts here.
             application = new SubsidyApplication
             {
-                CourseId = courseId, MemberId = memberId, Status = ApplicationStatus.Draft, CreatedAt = now,
+                CourseId = courseId, MemberId = memberId, CreatedAt = now,
                 Subsidy = reservation.Subsidy, CapYear = course.StartDate.Year, SubmittedAt = now, ConsentedAt = now,
                 PrerequisitesAgreed = true, PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = AffidavitVersion,
             };

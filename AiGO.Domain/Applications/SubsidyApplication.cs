@@ -10,7 +10,8 @@ public class SubsidyApplication : IVersioned
     public int CourseId { get; set; }
     public Course Course { get; set; } = null!;
     public string MemberId { get; set; } = "";
-    public ApplicationStatus Status { get; set; }
+    /// <summary>申請狀態: changed only through <see cref="MoveTo"/>, which keeps to <see cref="ApplicationTransitions"/>.</summary>
+    public ApplicationStatus Status { get; internal set; }
     /// <summary>The subsidy this application holds against the member's annual cap, in whole NT$.</summary>
     public int Subsidy { get; set; }
     /// <summary>The calendar year of the course start: the cap year the subsidy counts against.</summary>

@@ -11,6 +11,8 @@ public sealed class SubsidyPolicy
     public Dictionary<string, int> SpecialIdentityRatePercent { get; set; } = [];
     /// <summary>預計撥款時間 = course end date + this many days.</summary>
     public int DisbursementDelayDays { get; set; } = 30;
+    /// <summary>處分: how long a sanction bars a member from subsidies, in years from its start.</summary>
+    public int SanctionYears { get; set; } = 2;
     /// <summary>When on, the programme office approves each application instead of the rules alone.</summary>
     public bool ManualReview { get; set; }
 

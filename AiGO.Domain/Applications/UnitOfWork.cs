@@ -1,3 +1,4 @@
+using AiGO.Domain.Accounts;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
@@ -26,7 +27,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
 {
     /// <summary>
     /// Acts on one existing application. Staff actions are audited under <paramref name="action"/> with what the
-    /// action did; the member's own are in the application's history.
+    /// action did, one entry per application it moved; a member's own actions are in the application's history only.
     /// </summary>
     public async Task<Outcome> OnApplicationAsync(Actor actor, int applicationId, Permission<ApplicationParties> may, string action,
         Func<ChangeScope, SubsidyApplication, Task<Outcome?>> act, CancellationToken ct = default)
@@ -41,8 +42,13 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
                 .SingleAsync(a => a.Id == applicationId, ct);
             if (await act(scope, app) is { Succeeded: false } failure) return failure;
             scope.DecideCompletion(app);
-            if ((ApplicationAccess.KindsOf(actor, parties) & ActorKind.Member) == 0)
-                scope.Audit(action, "Application", app.Id, $"{app.Course.Name}：{scope.Details}");
+            // Everyone but the member acting on their own application is audited (staff, and the system).
+            if (ApplicationAccess.KindsOf(actor, parties) != ActorKind.Member)
+            {
+                scope.Audit(action, "Application", app.Id, $"{app.Course.Name}：{scope.DetailsOf(app)}");
+                foreach (var (other, details) in scope.OthersMoved(app))
+                    scope.Audit(action, "Application", other.Id, $"{other.Course.Name}：{details}（因申請 #{app.Id} 的處理連帶異動）");
+            }
             return Outcome.Ok;
         }, ct);
     }
@@ -99,8 +105,22 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         return await RunAsync(db, actor, memberId, courseId, async scope => await act(scope) ?? Outcome.Ok, ct);
     }
 
-    /// <summary>A change with nothing to lock yet, such as a new course.</summary>
-    public async Task<Outcome> RunAsync(Actor actor, Func<ChangeScope, Task<Outcome?>> act, CancellationToken ct = default)
+    /// <summary>
+    /// Acts on a member rather than one application (a learning-credit review, a sanction), under the member's lock,
+    /// so it cannot interleave with a submission whose eligibility it changes.
+    /// </summary>
+    /// <param name="courseId">A course the change also touches (a sanction withdraws that course's subsidy): locked after the member.</param>
+    public async Task<Outcome> OnMemberAsync(Actor actor, string memberId, Permission<string> may,
+        Func<ChangeScope, Task<Outcome?>> act, int? courseId = null, CancellationToken ct = default)
+    {
+        if (may.Deny(actor, memberId) is { } refused) return refused;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Users.AnyAsync(u => u.Id == memberId, ct)) return Outcome.NotFound("找不到此會員");
+        return await RunAsync(db, actor, memberId, courseId, async scope => await act(scope) ?? Outcome.Ok, ct);
+    }
+
+    /// <summary>A change with nothing to lock yet, such as a new course; the caller has checked who may make it.</summary>
+    internal async Task<Outcome> RunAsync(Actor actor, Func<ChangeScope, Task<Outcome?>> act, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await RunAsync(db, actor, null, null, async scope => await act(scope) ?? Outcome.Ok, ct);
@@ -116,6 +136,8 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
             var scope = new ChangeScope(db, actor, clock.GetUtcNow(), clock.Today(), ct);
             var outcome = await act(scope);
             if (!outcome.Succeeded) return outcome; // disposing the transaction rolls back whatever was written
+            foreach (var changed in db.ChangeTracker.Entries<SubsidyApplication>().Where(e => e.State == EntityState.Modified))
+                changed.Entity.UpdatedAt = scope.Now;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -136,6 +158,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         private readonly AiGoDbContext _db;
         private readonly HashSet<SubsidyApplication> _applications = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<Course> _courses = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<string> _members = [];
         private bool _mailWritten;
 
         public ChangeCollector(AiGoDbContext db)
@@ -154,6 +177,8 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
                     case SubsidyApplication app: _applications.Add(app); break;
                     case Course course: _courses.Add(course); break;
                     case OutboxMessage: _mailWritten = true; break;
+                    case LearningCredit credit: _members.Add(credit.UserId); break;
+                    case Sanction sanction: _members.Add(sanction.MemberId); break;
                 }
             }
         }
@@ -168,6 +193,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
                 foreach (var c in await _db.Courses.AsNoTracking().Where(c => unknown.Contains(c.Id)).Select(c => new { c.Id, c.OrganiserId }).ToListAsync(ct))
                     organisers[c.Id] = c.OrganiserId;
             }
+            foreach (var member in _members) notifier.Publish(LiveChange.ForMember(member));
             foreach (var course in _courses) notifier.Publish(LiveChange.ForCourse(course.Id, course.OrganiserId));
             foreach (var app in _applications)
                 notifier.Publish(LiveChange.ForApplication(app.Id, app.CourseId, organisers.GetValueOrDefault(app.CourseId), app.MemberId));

@@ -50,10 +50,7 @@ public sealed class Waitlist(IMemberFactsReader factsReader, SubsidyPolicy polic
             handled.Add(next.Id);
 
             var facts = await factsReader.ReadAsync(db, next.MemberId, ct);
-            var eligibility = await MemberEligibility.LoadAsync(db, next.MemberId, course, facts, policy, today, ct);
-            // The application's own hold is in the ledger: judge the cap left without it, and it is not a duplicate of itself.
-            var heldByOthers = await SubsidyQueries.HeldInYearAsync(db, next.MemberId, next.CapYear, ct) - next.Subsidy;
-            eligibility = eligibility with { HasLiveApplicationForCourse = false, RemainingCap = Math.Max(0, policy.AnnualCap - heldByOthers) };
+            var eligibility = await MemberEligibility.ForExistingAsync(db, next, course, facts, policy, today, ct);
             // The course's own state does not matter here: its seats were promised while it was open.
             var problems = Eligibility.Check(eligibility, course, today).Where(p => p.Code != "course-closed").ToList();
             var subsidy = Math.Min(next.Subsidy,

@@ -9,6 +9,13 @@ public static class Taipei
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(ToTaipei(clock.GetUtcNow()).DateTime);
 
+    /// <summary>
+    /// The instant a Taipei day begins, in UTC: instants are stored in UTC, and the store compares them as numbers
+    /// that are only comparable at the same offset.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+
     /// <summary>yyyy-MM-dd, as the manual shows dates.</summary>
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

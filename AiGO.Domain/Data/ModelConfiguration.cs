@@ -30,6 +30,8 @@ internal sealed class MemberProfileConfiguration : IEntityTypeConfiguration<Memb
         b.Ignore(p => p.MaskedNationalId);
         b.Property(p => p.NationalIdCipher).HasMaxLength(1000);
         b.Property(p => p.NationalIdHash).HasMaxLength(64);
+        b.Property(p => p.NationalIdMasked).HasMaxLength(10);
+        b.HasIndex(p => p.NationalIdMasked);
         // One person, one account: the keyed hash finds a national ID already used without decrypting.
         b.HasIndex(p => p.NationalIdHash).IsUnique();
         b.Property(p => p.IdentityType).HasConversion<int?>();
@@ -155,7 +157,7 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SubsidyApplication> b)
     {
         // No CHECK for the attendance columns: on SQLite adding one rebuilds the table outside a transaction at start-up.
-        // ApplicationActions validates them, and they are written nowhere else.
+        // RecordAttendance validates them, and they are written nowhere else.
         b.ToTable("Applications", t => t.HasCheckConstraint("CK_Application_Subsidy", "\"Subsidy\" >= 0"));
         b.Property(a => a.MemberId).HasMaxLength(450);
         b.Property(a => a.RejectionCode).HasMaxLength(40);
@@ -212,6 +214,8 @@ internal sealed class SanctionConfiguration : IEntityTypeConfiguration<Sanction>
         b.Property(s => s.MemberId).HasMaxLength(450);
         b.Property(s => s.Reason).HasMaxLength(500);
         b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.Property(s => s.LiftedBy).HasMaxLength(100);
+        b.Property(s => s.LiftReason).HasMaxLength(500);
         b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.MemberId, s.Until });
     }

@@ -106,6 +106,50 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》未通過", b.Html, b.Text);
     }
 
+    /// <summary>To the member when the office approves an uploaded learning-credit proof.</summary>
+    public MailContent CreditApproved(string memberName, string title, int points, int verifiedTotal)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您上傳的學習積分證明「{title}」已審核通過，認列{points}分；目前已審核通過的學習積分共{verifiedTotal}分。");
+        b.Para(verifiedTotal >= 2 ? "您已達申請實體培訓課程補助的學習積分資格，可至實體培訓課程選課申請。" : "申請實體培訓課程補助須有2分以上已審核通過的學習積分。");
+        OfficeSignature(b);
+        return new MailContent("AIGO學習積分審核通過", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the office rejects an uploaded learning-credit proof, with the reason.</summary>
+    public MailContent CreditRejected(string memberName, string title, string reason)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您上傳的學習積分證明「{title}」審核未通過，原因：{reason}");
+        b.Para("請至帳號管理的學習積分重新上傳正確的證明文件。");
+        OfficeSignature(b);
+        return new MailContent("AIGO學習積分審核未通過", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the office records a sanction (處分).</summary>
+    public MailContent Sanctioned(string memberName, string? courseName, DateOnly from, DateOnly until, string reason)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        if (courseName is not null) b.Para($"您參加「{courseName}」課程的政府補助已取消。");
+        b.Para($"依計畫規定，自{Common.Taipei.Format(from)}起至{Common.Taipei.Format(until)}止，您不得申請課程補助。原因：{reason}");
+        b.Para("如有疑問請洽計畫辦公室。");
+        OfficeSignature(b);
+        return new MailContent("AIGO計畫補助資格停權通知", b.Html, b.Text);
+    }
+
+    /// <summary>To the member when the office lifts a sanction early.</summary>
+    public MailContent SanctionLifted(string memberName, string reason)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您的補助資格停權已解除，即日起可再申請課程補助。說明：{reason}");
+        OfficeSignature(b);
+        return new MailContent("AIGO計畫補助資格停權解除通知", b.Html, b.Text);
+    }
+
     /// <summary>To the member, confirming 取消報名: the seat and the subsidy hold are released.</summary>
     public MailContent ApplicationCancelled(string memberName, string courseName, int releasedSubsidy)
     {
@@ -125,6 +169,16 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         b.Para($"{memberName}已取消參加「{courseName}」課程補助申請。如有備取學員，系統已依序遞補並另行通知。");
         OfficeSignature(b);
         return new MailContent($"學員已取消AIGO計畫課程補助《{courseName}》", b.Html, b.Text);
+    }
+
+    /// <summary>To the organiser when the office rejects an application it had been asked to help register and pay.</summary>
+    public MailContent RejectedToOrganiser(string organiserName, string memberName, string courseName)
+    {
+        var b = new Builder();
+        b.Para($"Dear {organiserName}：");
+        b.Para($"{memberName}參加「{courseName}」的課程補助申請經計畫辦公室審核未通過，請勿再協助該學員以補助資格報名繳費。如有備取學員，系統已依序遞補並另行通知。");
+        OfficeSignature(b);
+        return new MailContent($"學員課程補助申請未通過《{courseName}》", b.Html, b.Text);
     }
 
     /// <summary>To the member when the application is waitlisted (備取), with the place in line.</summary>

@@ -155,31 +155,6 @@ public class CancelAndPromotionTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task The_office_rejecting_an_approved_application_frees_its_seat_for_the_waitlist(DatabaseProvider provider)
-    {
-        await using var kit = await ApplicationsKit.CreateAsync(provider);
-        var course = await kit.CourseAsync("熱門課程", new DateOnly(2026, 12, 20), seats: 1);
-        var (first, second) = (await kit.MemberAsync(), await kit.MemberAsync());
-        var a = await kit.ApplyAsync(first, course);
-        var b = await kit.ApplyAsync(second, course);
-
-        var missing = await kit.Get<RejectApplication>().RejectAsync(TestData.Office, a.ApplicationId, "other", null);
-        Assert.Contains("請說明原因", missing.Message);
-        var organiser = await kit.Get<RejectApplication>().RejectAsync(TestData.OrganiserActor(course.OrganiserId), a.ApplicationId, "credits", null);
-        Assert.Equal(OutcomeKind.Forbidden, organiser.Kind);
-
-        Assert.True((await kit.Get<RejectApplication>().RejectAsync(TestData.Office, a.ApplicationId, "credits", "上傳之證明非線上自學課程")).Succeeded);
-
-        var rejected = await kit.ApplicationAsync(a.ApplicationId);
-        Assert.Equal((ApplicationStatus.Rejected, "學習積分未達申請資格：上傳之證明非線上自學課程"), (rejected.Status, rejected.RejectionReason));
-        Assert.Equal(ApplicationStatus.Approved, (await kit.ApplicationAsync(b.ApplicationId)).Status);
-        Assert.Contains(await kit.MailsToAsync(first), m => m.Subject.Contains("未通過") && m.TextBody.Contains("修正後重新申請"));
-        await using var db = kit.Db();
-        Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "application.reject" && e.EntityId == a.ApplicationId.ToString()));
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Adding_seats_to_a_course_promotes_the_waitlist_in_order(DatabaseProvider provider)
     {
         await using var kit = await ApplicationsKit.CreateAsync(provider);

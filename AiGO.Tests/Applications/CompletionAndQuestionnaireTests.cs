@@ -121,33 +121,4 @@ public class CompletionAndQuestionnaireTests
         db.Questionnaires.Add(new QuestionnaireResponse { ApplicationId = app, CourseId = course.Id, SubmittedAt = DateTimeOffset.UtcNow });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
-
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Organisers_act_on_their_own_courses_only_and_records_are_checked(DatabaseProvider provider)
-    {
-        await using var kit = await ApplicationsKit.CreateAsync(provider);
-        var course = await kit.CourseAsync("資料科學", kit.Today.AddDays(3));
-        var app = (await kit.ApplyAsync(await kit.MemberAsync(), course)).ApplicationId;
-
-        var otherOrganiser = await kit.Get<ConfirmEnrolment>().ConfirmAsync(TestData.OrganiserActor(course.OrganiserId + 100), app, null);
-        Assert.Equal(OutcomeKind.Forbidden, otherOrganiser.Kind);
-        var trainee = await kit.Get<ConfirmEnrolment>().ConfirmAsync(TestData.MemberActor(await kit.MemberAsync()), app, null);
-        Assert.Equal(OutcomeKind.Forbidden, trainee.Kind);
-        var notEnrolled = await kit.Get<RecordAttendance>().RecordAsync(TestData.Office, app, 3, 3, null);
-        Assert.Equal(OutcomeKind.Conflict, notEnrolled.Kind);
-
-        var organiser = TestData.OrganiserActor(course.OrganiserId);
-        Assert.True((await kit.Get<ConfirmEnrolment>().ConfirmAsync(organiser, app, "已繳費")).Succeeded);
-        Assert.Contains("出席時數不可超過已上課時數", (await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 3, 4, null)).Message);
-        Assert.Contains("0到12小時", (await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 13, 4, null)).Message);
-        Assert.True((await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 6, 5, null)).Succeeded);
-        var disburse = await kit.Get<RecordDisbursement>().RecordAsync(organiser, app, kit.Today, null);
-        Assert.Equal(OutcomeKind.Forbidden, disburse.Kind);
-
-        var stored = await kit.ApplicationAsync(app);
-        Assert.Equal((ApplicationStatus.Enrolled, 6, 5), (stored.Status, stored.HoursHeld!.Value, stored.HoursAttended!.Value));
-        await using var db = kit.Db();
-        Assert.Equal(2, await db.AuditLog.CountAsync(e => e.EntityType == "Application" && e.EntityId == app.ToString()));
-    }
 }

@@ -45,11 +45,13 @@ public sealed class NationalIdProtector
         {
             profile.NationalIdCipher = Protect(id);
             profile.NationalIdHash = Hash(id);
+            profile.NationalIdMasked = id.Masked;
         }
         else
         {
             profile.NationalIdCipher = null;
             profile.NationalIdHash = null;
+            profile.NationalIdMasked = null;
         }
     }
 

@@ -148,7 +148,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
             var submitted = Instant(course.StartDate.AddDays(-20));
             var app = new SubsidyApplication
             {
-                Course = course, MemberId = user.Id, Status = ApplicationStatus.Draft, Subsidy = course.GovernmentShare, CapYear = course.StartDate.Year,
+                Course = course, MemberId = user.Id, Subsidy = course.GovernmentShare, CapYear = course.StartDate.Year,
                 CreatedAt = submitted, SubmittedAt = submitted, ConsentedAt = submitted, UpdatedAt = submitted, PrerequisitesAgreed = true,
                 PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = SubmitApplication.AffidavitVersion,
             };

@@ -1,6 +1,8 @@
+using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
 using AiGO.Web.Accounts;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,12 @@ public static class DomainSetup
         services.AddSingleton<IssueCertificate>();
         services.AddSingleton<RecordDisbursement>();
         services.AddSingleton<TraineeCourses>();
+
+        // The office's desk (管理中心)
+        services.AddSingleton<ApplicationBoard>();
+        services.AddSingleton<ReviewLearningCredit>();
+        services.AddSingleton<RecordSanction>();
+        services.AddSingleton<LiftSanction>();
 
         // Catalogue
         services.AddSingleton<CatalogueQueries>();

@@ -249,6 +249,10 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("NationalIdMasked")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -279,6 +283,8 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
+
+                    b.HasIndex("NationalIdMasked");
 
                     b.ToTable("MemberProfiles");
                 });
@@ -429,6 +435,17 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("MemberId")
                         .IsRequired()

@@ -241,6 +241,10 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalIdMasked")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -271,6 +275,8 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
+
+                    b.HasIndex("NationalIdMasked");
 
                     b.ToTable("MemberProfiles");
                 });
@@ -410,6 +416,17 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")

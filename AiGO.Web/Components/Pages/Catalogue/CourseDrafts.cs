@@ -1,6 +1,6 @@
 using AiGO.Domain.Catalogue;
 
-namespace AiGO.Web.Components.Pages.Courses;
+namespace AiGO.Web.Components.Pages.Catalogue;
 
 /// <summary>The starting values of a new course form.</summary>
 public static class CourseDrafts

@@ -1,0 +1,64 @@
+using AiGO.Domain.Applications;
+using AiGO.Domain.Common;
+using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
+using AiGO.Domain.Office;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiGO.Domain.Accounts;
+
+/// <summary>
+/// 學習積分審核 (SPEC §12): the office approves an uploaded proof with the points it is worth, or rejects it with a
+/// reason. The member is mailed, and their eligibility changes at once: open course pages and wizards hear of it.
+/// </summary>
+public sealed class ReviewLearningCredit(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work, MailTemplates templates)
+{
+    public const int MaxReasonLength = 200;
+
+    public Task<Outcome> ApproveAsync(Actor actor, int creditId, int points, string? note, CancellationToken ct = default) =>
+        ReviewAsync(actor, creditId, async (s, credit) =>
+        {
+            if (points < 1 || points > LearningCredit.MaxPointsPerEntry)
+                return Outcome.Invalid("points", $"認列積分須介於1到{LearningCredit.MaxPointsPerEntry}分");
+            if (note?.Trim().Length > MaxReasonLength) return Outcome.Invalid("note", $"備註請在{MaxReasonLength}字以內");
+            credit.Status = CreditStatus.Approved;
+            credit.Points = points;
+            credit.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            await s.Db.SaveChangesAsync(s.Ct);
+            var total = LearningCredit.VerifiedPoints(await s.Db.LearningCredits.Where(c => c.UserId == credit.UserId).ToListAsync(s.Ct));
+            var member = await s.MemberAsync(credit.UserId);
+            s.Mail(member.Email, member.Name, templates.CreditApproved(member.Name, credit.Title, points, total));
+            s.Audit("credit.approve", nameof(LearningCredit), credit.Id, $"學習積分「{credit.Title}」審核通過，認列{points}分（已通過共{total}分）");
+            return null;
+        }, ct);
+
+    public Task<Outcome> RejectAsync(Actor actor, int creditId, string reason, CancellationToken ct = default) =>
+        ReviewAsync(actor, creditId, async (s, credit) =>
+        {
+            var text = reason?.Trim() ?? "";
+            if (text.Length == 0) return Outcome.Invalid("reason", "請填寫未通過原因");
+            if (text.Length > MaxReasonLength) return Outcome.Invalid("reason", $"未通過原因請在{MaxReasonLength}字以內");
+            credit.Status = CreditStatus.Rejected;
+            credit.ReviewNote = text;
+            var member = await s.MemberAsync(credit.UserId);
+            s.Mail(member.Email, member.Name, templates.CreditRejected(member.Name, credit.Title, text));
+            s.Audit("credit.reject", nameof(LearningCredit), credit.Id, $"學習積分「{credit.Title}」審核未通過：{text}");
+            return null;
+        }, ct);
+
+    private async Task<Outcome> ReviewAsync(Actor actor, int creditId, Func<ChangeScope, LearningCredit, Task<Outcome?>> act, CancellationToken ct)
+    {
+        string? memberId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            memberId = await db.LearningCredits.Where(c => c.Id == creditId).Select(c => c.UserId).SingleOrDefaultAsync(ct);
+        if (memberId is null) return Outcome.NotFound("找不到此學習積分");
+        return await work.OnMemberAsync(actor, memberId, OfficeAccess.Member, async s =>
+        {
+            var credit = await s.Db.LearningCredits.SingleAsync(c => c.Id == creditId, s.Ct);
+            if (credit.Status != CreditStatus.Pending)
+                return Outcome.Conflict($"此學習積分已審核（{LearningCredit.StatusText(credit.Status)}），不需再審核。");
+            credit.ReviewedAt = s.Now;
+            return await act(s, credit);
+        }, ct: ct);
+    }
+}

@@ -1,0 +1,70 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AiGO.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddOfficeDesk : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "LiftReason",
+                table: "Sanctions",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LiftedAt",
+                table: "Sanctions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LiftedBy",
+                table: "Sanctions",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NationalIdMasked",
+                table: "MemberProfiles",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberProfiles_NationalIdMasked",
+                table: "MemberProfiles",
+                column: "NationalIdMasked");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_MemberProfiles_NationalIdMasked",
+                table: "MemberProfiles");
+
+            migrationBuilder.DropColumn(
+                name: "LiftReason",
+                table: "Sanctions");
+
+            migrationBuilder.DropColumn(
+                name: "LiftedAt",
+                table: "Sanctions");
+
+            migrationBuilder.DropColumn(
+                name: "LiftedBy",
+                table: "Sanctions");
+
+            migrationBuilder.DropColumn(
+                name: "NationalIdMasked",
+                table: "MemberProfiles");
+        }
+    }
+}
