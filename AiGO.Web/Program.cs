@@ -54,6 +54,7 @@ builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddSingleton<AiGO.Web.Office.RevealNationalId>();
 
 var app = builder.Build();
 // Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.

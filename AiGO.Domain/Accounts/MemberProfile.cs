@@ -15,6 +15,19 @@ public enum IdentityType
     Unemployed = 4,
 }
 
+public static class IdentityTypes
+{
+    /// <summary>身分別 in the manual's words (the code table 身分別 is fixed by the rules).</summary>
+    public static string Label(this IdentityType type) => type switch
+    {
+        IdentityType.Enterprise => "企業",
+        IdentityType.Freelancer => "個人工作者",
+        IdentityType.Student => "學生",
+        IdentityType.Unemployed => "待業者",
+        _ => type.ToString(),
+    };
+}
+
 /// <summary>
 /// 基本資料 — a member's basic data (SPEC §4.1–4.2), one row per account. The profile page, the subsidy wizard
 /// and the Excel import edit the same object and check it with <see cref="ProfileRules"/>.

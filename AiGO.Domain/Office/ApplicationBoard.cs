@@ -76,6 +76,17 @@ public sealed class ApplicationBoard(IDbContextFactory<AiGoDbContext> dbFactory,
         }).ToList();
     }
 
+    /// <summary>What the board's filters offer: every organiser, and the courses that have applications (and the one chosen).</summary>
+    public async Task<(IReadOnlyList<Catalogue.Option<int>> Organisers, IReadOnlyList<Catalogue.Option<int>> Courses)> ChoicesAsync(
+        int? chosenCourse = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organisers = await db.Organisers.AsNoTracking().OrderBy(o => o.Name).Select(o => new Catalogue.Option<int>(o.Id, o.Name)).ToListAsync(ct);
+        var courses = await db.Courses.AsNoTracking().Where(c => c.Id == chosenCourse || db.Applications.Any(a => a.CourseId == c.Id))
+            .OrderByDescending(c => c.StartDate).Select(c => new Catalogue.Option<int>(c.Id, c.Name)).ToListAsync(ct);
+        return (organisers, courses);
+    }
+
     /// <summary>The office's queues: applications under manual review and uploaded learning-credit proofs.</summary>
     private async Task<IReadOnlyList<QueueItem>> QueuesAsync(AiGoDbContext db, CancellationToken ct)
     {

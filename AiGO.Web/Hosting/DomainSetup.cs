@@ -39,6 +39,8 @@ public static class DomainSetup
 
         // The office's desk (管理中心)
         services.AddSingleton<ApplicationBoard>();
+        services.AddSingleton<ApplicationDossier>();
+        services.AddSingleton<SanctionRegister>();
         services.AddSingleton<ReviewLearningCredit>();
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
