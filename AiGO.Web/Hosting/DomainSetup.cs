@@ -40,6 +40,7 @@ public static class DomainSetup
         // The office's desk (管理中心)
         services.AddSingleton<ApplicationBoard>();
         services.AddSingleton<ReviewLearningCredit>();
+        services.AddSingleton<CreditReviewQueue>();
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
 
