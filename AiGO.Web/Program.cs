@@ -90,6 +90,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCreditProof();
 
 app.Run();
 
