@@ -91,6 +91,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCreditProof();
 
 app.Run();
 

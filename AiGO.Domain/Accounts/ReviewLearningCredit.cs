@@ -15,12 +15,26 @@ public sealed class ReviewLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
 {
     public const int MaxReasonLength = 200;
 
+    /// <summary>The points an approval may grant, as the page shows next to the field; null when they may be granted.</summary>
+    public static string? CheckPoints(int? points) =>
+        points is null ? "請填寫認列積分"
+        : points is < 1 or > LearningCredit.MaxPointsPerEntry ? $"認列積分須介於1到{LearningCredit.MaxPointsPerEntry}分"
+        : null;
+
+    public static string? CheckNote(string? note) => note?.Trim().Length > MaxReasonLength ? $"備註請在{MaxReasonLength}字以內" : null;
+
+    public static string? CheckReason(string? reason) => (reason?.Trim() ?? "") switch
+    {
+        "" => "請填寫未通過原因",
+        { Length: > MaxReasonLength } => $"未通過原因請在{MaxReasonLength}字以內",
+        _ => null,
+    };
+
     public Task<Outcome> ApproveAsync(Actor actor, int creditId, int points, string? note, CancellationToken ct = default) =>
         ReviewAsync(actor, creditId, async (s, credit) =>
         {
-            if (points < 1 || points > LearningCredit.MaxPointsPerEntry)
-                return Outcome.Invalid("points", $"認列積分須介於1到{LearningCredit.MaxPointsPerEntry}分");
-            if (note?.Trim().Length > MaxReasonLength) return Outcome.Invalid("note", $"備註請在{MaxReasonLength}字以內");
+            if (CheckPoints(points) is { } pointsError) return Outcome.Invalid("points", pointsError);
+            if (CheckNote(note) is { } noteError) return Outcome.Invalid("note", noteError);
             credit.Status = CreditStatus.Approved;
             credit.Points = points;
             credit.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -35,9 +49,8 @@ public sealed class ReviewLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
     public Task<Outcome> RejectAsync(Actor actor, int creditId, string reason, CancellationToken ct = default) =>
         ReviewAsync(actor, creditId, async (s, credit) =>
         {
-            var text = reason?.Trim() ?? "";
-            if (text.Length == 0) return Outcome.Invalid("reason", "請填寫未通過原因");
-            if (text.Length > MaxReasonLength) return Outcome.Invalid("reason", $"未通過原因請在{MaxReasonLength}字以內");
+            if (CheckReason(reason) is { } reasonError) return Outcome.Invalid("reason", reasonError);
+            var text = reason.Trim();
             credit.Status = CreditStatus.Rejected;
             credit.ReviewNote = text;
             var member = await s.MemberAsync(credit.UserId);

@@ -164,6 +164,15 @@ public class AuthorisationMatrixTests
             var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<CourseAdminQueries>().ForOfficeAsync(actor, null, 0, 20));
         }),
+        new("CreditReviewQueue.LoadAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<CreditReviewQueue>().LoadAsync(actor)))),
+        // Viewing a proof is audited: a refused caller must not leave even that trace.
+        new("CreditReviewQueue.OpenProofAsync", [Office], async a =>
+        {
+            var member = a.NextTrainee();
+            var credit = await a.PendingCreditAsync(member);
+            return new Target(member, null, [], async actor => await a.Get<CreditReviewQueue>().OpenProofAsync(actor, credit));
+        }),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);
@@ -359,7 +368,8 @@ public class AuthorisationMatrixTests
         public async Task<int> PendingCreditAsync(AppUser member)
         {
             await using var db = Db();
-            var credit = new LearningCredit { UserId = member.Id, Source = CreditSource.UploadedProof, Title = "AI 證照", Points = 0, Status = CreditStatus.Pending, SubmittedAt = _kit.Clock.GetUtcNow() };
+            var credit = new LearningCredit { UserId = member.Id, Source = CreditSource.UploadedProof, Title = "AI 證照", Points = 0, Status = CreditStatus.Pending, SubmittedAt = _kit.Clock.GetUtcNow(),
+                ProofOriginalName = "證照.pdf", ProofStoredName = $"{Guid.NewGuid():N}.pdf", ProofContentType = "application/pdf", ProofSize = 1024 };
             db.LearningCredits.Add(credit);
             await db.SaveChangesAsync();
             return credit.Id;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Common;
 using AiGO.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed record CreditSubmission(IReadOnlyDictionary<CreditField, string> E
 /// 上傳學習積分: a member uploads a proof (PDF, JPG or PNG, at most 5 MB, judged by its content) which waits
 /// as 待審核 for the programme office.
 /// </summary>
-public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFactory, UploadFolder folder, TimeProvider clock)
+public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFactory, UploadFolder folder, TimeProvider clock, IChangeNotifier notifier)
 {
     public const int MaxTitleLength = 100;
 
@@ -69,6 +70,7 @@ public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
             });
             await db.SaveChangesAsync(ct);
             stored = null;
+            notifier.Publish(LiveChange.ForMember(userId)); // 學習積分審核 shows it at once
             return new CreditSubmission(errors);
         }
         finally

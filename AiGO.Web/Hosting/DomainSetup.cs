@@ -42,6 +42,7 @@ public static class DomainSetup
         services.AddSingleton<ApplicationDossier>();
         services.AddSingleton<SanctionRegister>();
         services.AddSingleton<ReviewLearningCredit>();
+        services.AddSingleton<CreditReviewQueue>();
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
 

@@ -12,6 +12,13 @@ public sealed record LiveTopic(string Name, Func<LiveChange, bool> Matches)
     public static LiveTopic Member(string memberId) => new($"member:{memberId}", c => c.MemberId == memberId);
     public static LiveTopic Organiser(int organiserId) => new($"organiser:{organiserId}", c => c.OrganiserId == organiserId);
     public static readonly LiveTopic Everything = new("all", _ => true);
+
+    /// <summary>A change to any member that is not about one application: a learning credit uploaded or reviewed, a sanction.</summary>
+    public static readonly LiveTopic MemberChanges = new("members", c => c.MemberId is not null && c.ApplicationId is null && c.CourseId is null);
+
+    /// <summary>Whatever any of <paramref name="topics"/> matches, e.g. a course page that also follows its member.</summary>
+    public static LiveTopic Either(params LiveTopic[] topics) =>
+        topics.Length == 1 ? topics[0] : new(string.Join("|", topics.Select(t => t.Name)), c => topics.Any(t => t.Matches(c)));
 }
 
 /// <summary>
