@@ -22,10 +22,7 @@ public sealed record BoardRow(
 /// <summary>What waits for the office: how many, the oldest's age, and how many came in today.</summary>
 public sealed record QueueItem(string Label, int Count, DateTimeOffset? Oldest, int ArrivedToday, string Href)
 {
-    public string Age(DateTimeOffset now) => Oldest is not { } oldest ? "—"
-        : (now - oldest) is { TotalDays: >= 1 } d ? $"{(int)d.TotalDays}天{d.Hours}小時"
-        : (now - oldest) is { TotalHours: >= 1 } h ? $"{(int)h.TotalHours}小時{h.Minutes}分"
-        : $"{Math.Max(0, (int)(now - oldest).TotalMinutes)}分鐘";
+    public string Age(DateTimeOffset now) => Oldest is { } oldest ? Waiting.Since(oldest, now) : "—";
 }
 
 /// <summary>
