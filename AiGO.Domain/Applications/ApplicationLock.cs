@@ -24,4 +24,14 @@ public static class ApplicationLock
         }
         return tx;
     }
+
+    /// <summary>
+    /// Locks one more course inside a transaction that already holds its member (a sanction withdraws the member's
+    /// applications on several courses). Callers take them in ascending id, so two such transactions never wait in a circle.
+    /// </summary>
+    public static async Task LockCourseAsync(AiGoDbContext db, int courseId, CancellationToken ct = default)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Courses\" WHERE \"Id\" = {courseId} FOR UPDATE", ct);
+    }
 }

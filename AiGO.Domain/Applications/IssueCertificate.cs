@@ -15,4 +15,8 @@ public sealed class IssueCertificate(UnitOfWork work)
             s.Note($"結訓證書發證日 {Taipei.Format(issuedOn)}{ActionText.Suffix(note)}");
             return null;
         }, ct);
+
+    /// <summary>Records the same issue date for each selected trainee, exactly as one record would.</summary>
+    public Task<BatchOutcome> IssueManyAsync(Actor actor, IReadOnlyCollection<int> applicationIds, DateOnly issuedOn, string? note, CancellationToken ct = default) =>
+        work.OnEachApplicationAsync(applicationIds, id => IssueAsync(actor, id, issuedOn, note, ct));
 }

@@ -13,4 +13,8 @@ public sealed class RecordTestResult(UnitOfWork work)
             s.Note((passed ? "測驗通過" : "測驗未通過") + ActionText.Suffix(note));
             return null;
         }, ct);
+
+    /// <summary>Records the same result for each selected trainee, exactly as one record would.</summary>
+    public Task<BatchOutcome> RecordManyAsync(Actor actor, IReadOnlyCollection<int> applicationIds, bool passed, string? note, CancellationToken ct = default) =>
+        work.OnEachApplicationAsync(applicationIds, id => RecordAsync(actor, id, passed, note, ct));
 }

@@ -26,6 +26,10 @@ public static class CourseAccess
     public static readonly Permission<Course> SubmitForPublication =
         new("course.submit", (a, c) => a.WorksFor(c.OrganiserId), "您沒有權限送審此課程");
 
+    /// <summary>申請名單: a course's applicants, for its own 開課單位 and the office.</summary>
+    public static readonly Permission<Course> ReadApplicants =
+        new("course.applicants", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限查看此課程的申請名單");
+
     /// <summary>課程維護: every course, for the office.</summary>
     public static readonly Permission<Actor> ListAll =
         new("course.list-all", (a, _) => a.IsOffice, "只有計畫辦公室可以檢視所有課程");

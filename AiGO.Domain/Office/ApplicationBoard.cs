@@ -75,8 +75,9 @@ public sealed class ApplicationBoard(IDbContextFactory<AiGoDbContext> dbFactory,
 
     /// <summary>What the board's filters offer: every organiser, and the courses that have applications (and the one chosen).</summary>
     public async Task<(IReadOnlyList<Catalogue.Option<int>> Organisers, IReadOnlyList<Catalogue.Option<int>> Courses)> ChoicesAsync(
-        int? chosenCourse = null, CancellationToken ct = default)
+        Actor actor, int? chosenCourse = null, CancellationToken ct = default)
     {
+        if (OfficeAccess.Desk.Deny(actor, actor) is not null) return ([], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organisers = await db.Organisers.AsNoTracking().OrderBy(o => o.Name).Select(o => new Catalogue.Option<int>(o.Id, o.Name)).ToListAsync(ct);
         var courses = await db.Courses.AsNoTracking().Where(c => c.Id == chosenCourse || db.Applications.Any(a => a.CourseId == c.Id))
@@ -123,9 +124,10 @@ public sealed class ApplicationBoard(IDbContextFactory<AiGoDbContext> dbFactory,
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var q = f.Search.Trim();
-            var masked = q.ToUpperInvariant();
-            apps = apps.Where(a => db.Users.Any(u => u.Id == a.MemberId && (u.DisplayName.Contains(q) || (u.Email != null && u.Email.Contains(q))))
-                                   || db.MemberProfiles.Any(p => p.UserId == a.MemberId && p.NationalIdMasked == masked));
+            // E-mail addresses are stored as typed; their normalised (upper-case) form makes the search ignore case.
+            var upper = q.ToUpperInvariant();
+            apps = apps.Where(a => db.Users.Any(u => u.Id == a.MemberId && (u.DisplayName.Contains(q) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(upper))))
+                                   || db.MemberProfiles.Any(p => p.UserId == a.MemberId && p.NationalIdMasked == upper));
         }
         return apps;
     }

@@ -11,6 +11,7 @@ public sealed record SanctionRow(
     int Id, string MemberId, string MemberName, string Email, string? CourseName, DateOnly From, DateOnly Until, string Reason,
     string RecordedBy, DateTimeOffset RecordedAt, DateTimeOffset? LiftedAt, string? LiftedBy, string? LiftReason)
 {
+    /// <summary>Not lifted and not yet over: running, or due to start (either may still be lifted).</summary>
     public bool InForce(DateOnly today) => LiftedAt is null && Until >= today;
 }
 

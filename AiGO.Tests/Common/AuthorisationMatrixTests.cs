@@ -84,6 +84,10 @@ public class AuthorisationMatrixTests
             (actor, ids) => a.Get<RecordTestResult>().RecordAsync(actor, ids[0], true, null))),
         new("IssueCertificate.IssueAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Ended, ApplicationStatus.Enrolled, 1,
             (actor, ids) => a.Get<IssueCertificate>().IssueAsync(actor, ids[0], a.Today, null))),
+        new("RecordTestResult.RecordManyAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Ended, ApplicationStatus.Enrolled, 2,
+            (actor, ids) => a.Get<RecordTestResult>().RecordManyAsync(actor, ids, true, null))),
+        new("IssueCertificate.IssueManyAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Ended, ApplicationStatus.Enrolled, 2,
+            (actor, ids) => a.Get<IssueCertificate>().IssueManyAsync(actor, ids, a.Today, null))),
 
         // ── Courses: "own" and "other" member are both just trainees here ──
         // A new course is always its organiser's own draft: another organiser's form is bound to its own 開課單位, not
@@ -173,6 +177,18 @@ public class AuthorisationMatrixTests
             var credit = await a.PendingCreditAsync(member);
             return new Target(member, null, [], async actor => await a.Get<CreditReviewQueue>().OpenProofAsync(actor, credit));
         }),
+        new("ApplicationDossier.LoadAsync", [Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            (actor, ids) => a.Get<ApplicationDossier>().LoadAsync(actor, ids[0]))),
+        new("SanctionRegister.ListAsync", [Office], a =>
+            Task.FromResult(new Target(a.NextTrainee(), null, [], async actor => await a.Get<SanctionRegister>().ListAsync(actor)))),
+        new("SanctionRegister.FindAsync", [Office], a =>
+        {
+            var member = a.NextTrainee();
+            return Task.FromResult(new Target(member, null, [], async actor => await a.Get<SanctionRegister>().FindAsync(actor, member.Email!)));
+        }),
+        // 申請名單: the course's own organiser and the office.
+        new("ApplicantList.LoadAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            async (actor, _) => await a.Get<AiGO.Domain.Organisers.ApplicantList>().LoadAsync(actor, (await a.CourseOfAsync(_[0]))))),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);
@@ -350,6 +366,13 @@ public class AuthorisationMatrixTests
             Caller.Office => TestData.Office,
             _ => throw new ArgumentOutOfRangeException(nameof(caller)),
         };
+
+        /// <summary>The course an application belongs to.</summary>
+        public async Task<int> CourseOfAsync(int applicationId)
+        {
+            await using var db = Db();
+            return await db.Applications.Where(x => x.Id == applicationId).Select(x => x.CourseId).SingleAsync();
+        }
 
         /// <summary>The next of <see cref="Trainees"/>, in turn.</summary>
         public AppUser NextTrainee() => Trainees[_nextTrainee++ % Trainees.Count];

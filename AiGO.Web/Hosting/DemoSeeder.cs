@@ -171,6 +171,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
             if (filled) app.QuestionnaireSubmittedAt = Instant(c.EndDate);
         }
 
-        static DateTimeOffset Instant(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        // Stored in UTC like every other instant: the store compares them as numbers only comparable at one offset.
+        static DateTimeOffset Instant(DateOnly date) => new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
     }
 }

@@ -46,6 +46,9 @@ public static class DomainSetup
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
 
+        // The organiser's desk (培訓中心)
+        services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
+
         // Catalogue
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<CourseDetails>();
