@@ -94,6 +94,24 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
         Assert.Contains("手機號碼應為09開頭的10位數字，例如 0912345678", form.Markup);
     }
 
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    public async Task Years_of_work_out_of_range_is_refused_at_the_field_and_kept_as_typed(string typed)
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes));
+
+        form.Find("#pf-years").Input(typed);
+        form.Find("#pf-years").Blur();
+
+        Assert.Equal(int.Parse(typed), profile.YearsOfWork);
+        Assert.Equal(typed, form.Find("#pf-years").GetAttribute("value"));
+        Assert.False(await form.InvokeAsync(() => form.Instance.ValidateAsync()));
+        Assert.Contains("累計工作年資應為0至60年的整數", form.Markup);
+    }
+
     [Fact]
     public void Anyone_but_the_owner_sees_the_national_id_masked()
     {
