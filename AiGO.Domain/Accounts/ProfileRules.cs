@@ -93,6 +93,20 @@ public static class ProfileRules
         };
     }
 
+    /// <summary>
+    /// Puts the identifiers in the one form they are stored and compared in: 身分證字號, 統一編號 and the phone
+    /// fields lose spaces and full-width digits (a Chinese IME types ０４５９５２５７). Call after <see cref="Validate"/>
+    /// passed; a value that does not parse is left as it is, for the rules to refuse.
+    /// </summary>
+    public static void Normalise(MemberProfile p)
+    {
+        if (Common.NationalId.Parse(p.NationalId) is { IsValid: true, Value: { } id }) p.NationalId = id.Value;
+        if (Common.BusinessNumber.Parse(p.BusinessNumber) is { IsValid: true, Value: { } ubn }) p.BusinessNumber = ubn.Value;
+        if (PhoneNumbers.ParseLandline(p.Phone) is { IsValid: true, Value: { } phone }) p.Phone = phone;
+        if (PhoneNumbers.ParseExtension(p.Extension) is { IsValid: true } ext) p.Extension = ext.Value;
+        if (PhoneNumbers.ParseMobile(p.Mobile) is { IsValid: true, Value: { } mobile }) p.Mobile = mobile;
+    }
+
     private static string? Text(string? value, string label, bool required)
     {
         var s = value?.Trim() ?? "";

@@ -175,6 +175,26 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_business_number_and_phones_typed_in_full_width_are_saved_as_plain_digits()
+    {
+        var owner = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("ascii"));
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.NationalId = AccountTestData.NewNationalId();
+        profile.BusinessNumber = "０４５９５２５７";
+        profile.Phone = "02 6631 6666";
+        profile.Mobile = "０９１２３４５６７８";
+        await using var scope = app.Services.CreateAsyncScope();
+
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<EditProfile>().SaveAsync(AccountTestData.PrincipalOf(owner), profile));
+
+        await using var db = app.CreateDbContext();
+        var row = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == owner.Id);
+        Assert.Equal("04595257", row.BusinessNumber);
+        Assert.Equal("0266316666", row.Phone);
+        Assert.Equal("0912345678", row.Mobile);
+    }
+
+    [Fact]
     public async Task An_upload_is_judged_by_content_and_size_and_stored_outside_the_web_root_under_a_random_name()
     {
         var user = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("upload"));

@@ -99,6 +99,30 @@ public class ProfileRulesTests
     }
 
     [Fact]
+    public void Identifiers_typed_with_spaces_or_full_width_digits_are_stored_in_ascii()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.NationalId = "ａ１５４ 146138";
+        p.BusinessNumber = "04 595257";
+        p.Phone = "０２ ６６３１ ６６６６";
+        p.Extension = " １２３ ";
+        p.Mobile = "0912 345 678";
+        Assert.Empty(ProfileRules.Validate(p));
+
+        ProfileRules.Normalise(p);
+
+        Assert.Equal("A154146138", p.NationalId);
+        Assert.Equal("04595257", p.BusinessNumber);
+        Assert.Equal("0266316666", p.Phone);
+        Assert.Equal("123", p.Extension);
+        Assert.Equal("0912345678", p.Mobile);
+
+        p.BusinessNumber = "０４５９５２５７";
+        ProfileRules.Normalise(p);
+        Assert.Equal("04595257", p.BusinessNumber);
+    }
+
+    [Fact]
     public void No_business_number_is_written_999999999()
     {
         var p = CompleteEnterpriseProfile();

@@ -45,7 +45,7 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
             db.MemberProfiles.Add(profile);
         }
         profile.CopyFrom(input);
-        profile.NationalId = NationalId.Parse(input.NationalId).Value!.Value;
+        ProfileRules.Normalise(profile);
         protector.Seal(profile);
         profile.UpdatedAt = clock.GetUtcNow();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
