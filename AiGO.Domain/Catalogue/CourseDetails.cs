@@ -16,6 +16,9 @@ public sealed record CourseView(Course Course, int SeatsTaken, int Waitlisted, M
 public sealed record MemberCourseSituation(int AnnualCap, int HeldThisYear, int SubsidyForCourse, ApplicationStatus? Status, int? ApplicationId)
 {
     public int RemainingCap => Math.Max(0, AnnualCap - HeldThisYear);
+
+    /// <summary>The member has an application on this course that is not over: the page shows it instead of 我要申請.</summary>
+    public bool HasApplied => Status is { } s && s != ApplicationStatus.Draft && !ApplicationStatuses.Ended.Contains(s);
 }
 
 public sealed class CourseDetails(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy)

@@ -1,0 +1,75 @@
+using AiGO.Domain.Accounts;
+using AiGO.Domain.Applications;
+using AiGO.Domain.Catalogue;
+using AiGO.Domain.Common;
+using AiGO.Tests.Accounts;
+using AiGO.Tests.Infrastructure;
+using AiGO.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AiGO.Tests.Catalogue;
+
+/// <summary>The course page as a member sees it once they have applied, or when the seats are gone.</summary>
+[Collection(AppCollection.Name)]
+public class CoursePageMemberTests(AppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task After_applying_the_course_page_shows_the_status_and_a_link_to_course_management()
+    {
+        var courseId = await NewCourseAsync("申請後的課程頁測試", seats: 5);
+        var (member, actor) = await EligibleMemberAsync("吳申請");
+        await ApplyAsync(actor, courseId);
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync(member.Email!, AccountTestData.Password, $"courses/{courseId}");
+
+        var applied = page.GetByTestId("applied");
+        await Assertions.Expect(applied).ToContainTextAsync("您已申請此課程，申請狀態：已報名成功");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "我要申請" })).ToHaveCountAsync(0);
+        await Assertions.Expect(applied.GetByRole(AriaRole.Link, new() { Name = "前往課程管理" })).ToHaveAttributeAsync("href", "my/courses");
+        await page.ScreenshotAsync("course-page-01-applied");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("course-page-02-applied-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the course page is wider than a phone");
+    }
+
+    /// <summary>A published course of a demo organiser, starting in two months, that no other test touches.</summary>
+    private async Task<int> NewCourseAsync(string name, int seats)
+    {
+        await using var db = app.CreateDbContext();
+        var organiser = await db.Organisers.OrderBy(o => o.Id).FirstAsync();
+        var course = TestData.Course(organiser, $"{name}{Guid.NewGuid():N}"[..(name.Length + 4)], DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60), seats: seats);
+        db.Courses.Add(course);
+        await db.SaveChangesAsync();
+        return course.Id;
+    }
+
+    /// <summary>A new member with complete basic data and 2 verified credits.</summary>
+    private async Task<(AppUser Member, Actor Actor)> EligibleMemberAsync(string name)
+    {
+        var member = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("coursepage"), name);
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.UserId = member.Id;
+        profile.Name = name;
+        profile.NationalId = AccountTestData.NewNationalId();
+        profile.UpdatedAt = DateTimeOffset.UtcNow;
+        app.Services.GetRequiredService<NationalIdProtector>().Seal(profile);
+        await using var db = app.CreateDbContext();
+        db.MemberProfiles.Add(profile);
+        db.LearningCredits.Add(new LearningCredit { UserId = member.Id, Title = "AI 概論", Points = 2, Status = CreditStatus.Approved, Source = CreditSource.OnlineCourse, SubmittedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        return (member, new Actor(member.Id, name, new HashSet<string> { Roles.Trainee }, null));
+    }
+
+    private async Task<SubmissionResult> ApplyAsync(Actor actor, int courseId)
+    {
+        await using var db = app.CreateDbContext();
+        var facts = await app.Services.GetRequiredService<IMemberFactsReader>().ReadAsync(db, actor.Id!);
+        var outcome = await app.Services.GetRequiredService<SubmitApplication>().SubmitAsync(actor, courseId, facts, new Consents(true, true, true));
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return outcome.Value!;
+    }
+}
