@@ -10,6 +10,9 @@ namespace AiGO.Domain.Catalogue;
 public sealed record CourseView(Course Course, int SeatsTaken, int Waitlisted, MemberCourseSituation? Member)
 {
     public int SeatsLeft => Math.Max(0, Course.PlannedSeats - SeatsTaken);
+
+    /// <summary>Said before the member applies, not after: where a submission now would stand in line.</summary>
+    public string? WaitlistNotice => SeatsLeft > 0 ? null : $"名額已滿，送出後將列為備取第{Waitlisted + 1}位";
 }
 
 /// <summary>The live subsidy meter for one member and one course (SPEC §5, §9).</summary>

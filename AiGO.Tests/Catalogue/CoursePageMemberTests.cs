@@ -36,6 +36,42 @@ public class CoursePageMemberTests(AppFixture app, BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the course page is wider than a phone");
     }
 
+    [Fact]
+    public async Task A_full_course_says_so_on_the_course_page_and_on_the_wizards_last_step()
+    {
+        var courseId = await NewCourseAsync("已額滿的課程測試", seats: 1);
+        var (_, first) = await EligibleMemberAsync("王先到");
+        await ApplyAsync(first, courseId);
+        var (late, _) = await EligibleMemberAsync("李後到");
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync(late.Email!, AccountTestData.Password, $"courses/{courseId}");
+        await Assertions.Expect(page.GetByTestId("seats-left")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("waitlist-notice")).ToHaveTextAsync("名額已滿，送出後將列為備取第1位");
+        await page.ScreenshotAsync("course-page-03-full");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("course-page-04-full-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the course page is wider than a phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "我要申請" }).ClickAsync();
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("waitlist-notice")).ToHaveTextAsync("名額已滿，送出後將列為備取第1位");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync("wizard-10-full-course");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("wizard-11-full-course-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the wizard is wider than a phone");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true }).CheckAsync();
+        await page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)").CheckAsync();
+        await page.GetByLabel("本人同意數位發展部數位產業署「AI產業實戰應用人才淬煉計畫」參訓學員須知暨切結書 (勾選即顯示內容)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }).ClickAsync();
+        // What was announced is what happened.
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("備取第1位");
+    }
+
     /// <summary>A published course of a demo organiser, starting in two months, that no other test touches.</summary>
     private async Task<int> NewCourseAsync(string name, int seats)
     {

@@ -12,7 +12,7 @@ namespace AiGO.Web.Applications;
 /// <summary>What the wizard needs to open: the course, the member's data and whether anything stops them.</summary>
 public sealed record ApplyContext(
     Course Course, MyAccount Account, IReadOnlyList<CodeEntry> Codes, int Subsidy, ApplicationStatus? Status,
-    IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings);
+    IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings, string? WaitlistNotice);
 
 /// <summary>The result of 填寫完成: either the profile's field errors (back to step 1), or the submission's outcome.</summary>
 public sealed record ApplyResult(IReadOnlyList<ProfileFieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
@@ -42,7 +42,7 @@ public sealed class ApplyForCourse(
         var eligibility = await MemberEligibility.LoadAsync(db, actor.Id!, course, facts, policy, today, ct);
         var problems = Eligibility.Check(eligibility, course, today).Where(p => !FixedInTheWizard.Contains(p.Code)).ToList();
         var warnings = await MemberEligibility.ClashesAsync(db, actor.Id!, course, ct);
-        return new ApplyContext(course, account, await codes.LoadAsync(ct), situation.SubsidyForCourse, situation.Status, problems, warnings);
+        return new ApplyContext(course, account, await codes.LoadAsync(ct), situation.SubsidyForCourse, situation.Status, problems, warnings, view.WaitlistNotice);
     }
 
     public async Task<ApplyResult> SubmitAsync(ClaimsPrincipal principal, int courseId, MemberProfile profile, Consents consents, CancellationToken ct = default)
