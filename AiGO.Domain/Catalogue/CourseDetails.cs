@@ -26,12 +26,15 @@ public sealed record MemberCourseSituation(int AnnualCap, int HeldThisYear, int 
 
 public sealed class CourseDetails(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy)
 {
-    /// <summary>Null when the course does not exist or the actor may not see it (drafts and 測試中 are for staff).</summary>
+    /// <summary>Null when the course does not exist or the actor may not see it (see <see cref="CourseAccess.CanView"/>).</summary>
     public async Task<CourseView?> GetAsync(int courseId, Actor? actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var course = await db.Courses.AsNoTracking().Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
-        if (course is null || !CourseAccess.CanView(actor, course)) return null;
+        if (course is null) return null;
+        var applied = actor?.Id is { } applicant
+            && await db.Applications.AnyAsync(a => a.CourseId == courseId && a.MemberId == applicant && a.Status != ApplicationStatus.Draft, ct);
+        if (!CourseAccess.CanView(actor, course, applied)) return null;
 
         var counts = await db.Applications.Where(a => a.CourseId == courseId)
             .GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);

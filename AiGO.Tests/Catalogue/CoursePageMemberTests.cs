@@ -72,6 +72,32 @@ public class CoursePageMemberTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("備取第1位");
     }
 
+    [Fact]
+    public async Task A_members_own_course_still_opens_when_under_test_and_a_course_that_does_not_exist_answers_404()
+    {
+        var courseId = await NewCourseAsync("改為測試中的課程", seats: 5);
+        var (member, actor) = await EligibleMemberAsync("張已申請");
+        await ApplyAsync(actor, courseId);
+        await using (var db = app.CreateDbContext())
+            await db.Courses.Where(c => c.Id == courseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CourseStatus.Testing));
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.AsAsync(member.Email!, AccountTestData.Password, "my/courses");
+        var card = page.GetByTestId("my-application").Filter(new() { HasText = "改為測試中的課程" });
+        await card.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("改為測試中的課程");
+        await Assertions.Expect(page.GetByTestId("applied")).ToContainTextAsync("申請狀態：已報名成功");
+
+        // A visitor may not see a course under test, and a course that never existed is a real 404.
+        var visitor = await browser.NewPageAsync(app.BaseUrl);
+        Assert.Equal(404, (await visitor.GotoAsync($"courses/{courseId}"))!.Status);
+        var missing = await visitor.GotoAsync("courses/987654321");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "找不到頁面" })).ToBeVisibleAsync();
+        Assert.Equal(404, (await page.GotoAsync("courses/987654321/apply"))!.Status);
+        Assert.Equal(200, (await visitor.GotoAsync($"courses/{await NewCourseAsync("公開的課程", seats: 5)}"))!.Status);
+    }
+
     /// <summary>A published course of a demo organiser, starting in two months, that no other test touches.</summary>
     private async Task<int> NewCourseAsync(string name, int seats)
     {
