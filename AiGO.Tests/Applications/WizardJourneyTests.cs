@@ -89,9 +89,16 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(problems).ToContainTextAsync("您的信箱尚未驗證。");
         await Assertions.Expect(problems).ToContainTextAsync("已審核通過的學習積分為0分，須達2分以上。");
         await Assertions.Expect(problems).ToContainTextAsync("請完成一門線上自學課程，或至帳號管理上傳學習積分證明");
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("尚未符合申請資格");
+        // Each problem carries the remedy that helps, not one 前往帳號管理 for all.
+        await Assertions.Expect(problems.GetByRole(AriaRole.Link, new() { Name = "重寄驗證信" })).ToHaveAttributeAsync("href", "Account/ResendEmailConfirmation");
+        await Assertions.Expect(problems.GetByRole(AriaRole.Link, new() { Name = "上傳學習積分證明" })).ToHaveAttributeAsync("href", "Account/Manage");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "下一步" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync("wizard-00-not-eligible");
         await page.AssertNoSeriousViolationsAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("wizard-00-not-eligible-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the notice is wider than a phone");
     }
 
     [Fact]

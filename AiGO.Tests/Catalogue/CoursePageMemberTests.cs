@@ -98,6 +98,26 @@ public class CoursePageMemberTests(AppFixture app, BrowserFixture browser)
         Assert.Equal(200, (await visitor.GotoAsync($"courses/{await NewCourseAsync("公開的課程", seats: 5)}"))!.Status);
     }
 
+    [Fact]
+    public async Task The_link_to_next_years_courses_lists_only_that_year_and_says_so()
+    {
+        var courseId = await NewCourseAsync("年度篩選測試", seats: 5);
+        int year;
+        await using (var db = app.CreateDbContext())
+            year = (await db.Courses.SingleAsync(c => c.Id == courseId)).StartDate.Year;
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.GotoInteractiveAsync($"courses?year={year}");
+        await Assertions.Expect(page.GetByTestId("year-filter")).ToContainTextAsync($"僅顯示 {year} 年開課的課程");
+        await page.ScreenshotAsync("catalogue-10-year");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("catalogue-11-year-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the list is wider than a phone");
+        var dates = await page.Locator("table tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, row => Assert.Contains($"{year}-", row));
+    }
+
     /// <summary>A published course of a demo organiser, starting in two months, that no other test touches.</summary>
     private async Task<int> NewCourseAsync(string name, int seats)
     {
