@@ -62,10 +62,30 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        // The keyboard starts on the new step, so the next Tab reaches the first consent, not 填寫完成.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "同意條款" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" })).Not.ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "不同意" }).CheckAsync();
         await Assertions.Expect(page.GetByText("選擇「不同意」將無法申請本課程補助")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("submit-error")).ToContainTextAsync("不同意");
+
+        // One message per problem, next to its control; the 不同意 explanation once; nothing joined with 。；
+        var errors = page.GetByTestId("consent-error");
+        await Assertions.Expect(errors).ToHaveTextAsync([
+            "本課程需具備上述先備知識才能跟上進度；選擇「不同意」將無法申請本課程補助。可先完成相關線上自學課程後再申請。",
+            "請勾選同意蒐集個人資料告知事項暨個人資料同意書。",
+            "請勾選同意參訓學員須知暨切結書。",
+        ]);
+        await Assertions.Expect(page.GetByText("選擇「不同意」將無法申請本課程補助")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("submit-error")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("。；", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync("wizard-12-consent-errors");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("wizard-13-consent-errors-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the consent step is wider than a phone");
+        await page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)").CheckAsync();
+        await Assertions.Expect(errors).ToHaveCountAsync(2);
 
         await using var db = app.CreateDbContext();
         var trainee = await db.Users.SingleAsync(u => u.Email == "trainee@aigo.example.tw");
