@@ -64,7 +64,7 @@ public static class ProfileRules
             ProfileField.NationalId => Common.NationalId.Parse(p.NationalId).Error,
             ProfileField.Birthday => BirthdayMessage(p.Birthday, today),
             ProfileField.IdentityType => p.IdentityType is null ? "請選擇身分別" : null,
-            ProfileField.Gender => Code(p.Gender, "性別", CodeTableKind.Gender, codes),
+            ProfileField.Gender => Code(p.Gender, "性別", CodeTableKind.Gender, codes) ?? GenderAgainstNationalId(p),
             ProfileField.Phone => PhoneNumbers.ParseLandline(p.Phone).Error,
             ProfileField.Extension => PhoneNumbers.ParseExtension(p.Extension).Error,
             ProfileField.Mobile => PhoneNumbers.ParseMobile(p.Mobile).Error,
@@ -113,6 +113,27 @@ public static class ProfileRules
         if (s.Length == 0) return required ? $"請填寫{label}" : null;
         return s.Length > MaxTextLength ? $"{label}長度限制{MaxTextLength}字以內，目前為{s.Length}字" : null;
     }
+
+    /// <summary>
+    /// The ROC ID's second character is 1 for men and 2 for women: a 性別 that disagrees is a typo in one of the two,
+    /// caught here rather than by the office weeks later.
+    /// </summary>
+    private static string? GenderAgainstNationalId(MemberProfile p)
+    {
+        if (Common.NationalId.Parse(p.NationalId) is not { IsValid: true, Value: { IsRocNational: true, Gender: { } fromId } id }) return null;
+        var chosen = p.Gender switch { "1" => Common.Gender.Male, "0" => Common.Gender.Female, _ => (Common.Gender?)null };
+        if (chosen is null || chosen == fromId) return null;
+        return $"性別與身分證字號不符：身分證字號第2碼為{id.Value[1]}，表示{(fromId == Common.Gender.Male ? "男" : "女")}性，請確認性別或身分證字號是否填錯";
+    }
+
+    /// <summary>
+    /// In the wizard the course is known: a birthday that makes the member under 20 on its start date is said at the
+    /// field, as the likely typo it often is, before the member fills everything else in.
+    /// </summary>
+    public static string? BirthdayForCourse(DateOnly? birthday, DateOnly courseStart) =>
+        birthday is { } b && b.Year >= 1900 && Applications.Eligibility.AgeOn(b, courseStart) < Applications.Eligibility.MinimumAge
+            ? $"依此生日，您於開課日（{Taipei.Format(courseStart)}）未滿{Applications.Eligibility.MinimumAge}歲，無法申請補助；若生日填錯了，請更正"
+            : null;
 
     private static string? BirthdayMessage(DateOnly? birthday, DateOnly? today)
     {

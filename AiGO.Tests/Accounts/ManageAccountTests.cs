@@ -83,7 +83,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByLabel("服務單位(請寫公司全名)")).ToHaveCountAsync(0);
         await page.GetByLabel("就學學校").FillAsync("國立臺灣大學");
         await page.GetByLabel("就學科系").FillAsync("資訊工程學系");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "女" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "男" }).CheckAsync(); // the ID's 2nd character is 1
         await page.Locator("#pf-phone").FillAsync("0223456789");
         await page.Locator("#pf-mobile").FillAsync("0987654321");
         await page.Locator("#pf-years").FillAsync("0");
@@ -102,7 +102,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         var saved = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == db.Users.Single(u => u.Email == email).Id);
         Assert.Equal(IdentityType.Student, saved.IdentityType);
         Assert.Equal(new DateOnly(2003, 5, 9), saved.Birthday);
-        Assert.Equal("0", saved.Gender);
+        Assert.Equal("1", saved.Gender);
         Assert.Null(saved.CompanyName);
     }
 

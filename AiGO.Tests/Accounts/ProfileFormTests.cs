@@ -113,6 +113,30 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Typing_a_womans_id_while_male_is_chosen_flags_the_gender_at_once()
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile(); // 性別 男
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes));
+
+        await form.InvokeAsync(() => form.Find("#pf-nid").Input("B223456782"));
+
+        form.WaitForAssertion(() => Assert.Contains("性別與身分證字號不符：身分證字號第2碼為2，表示女性", form.Markup));
+    }
+
+    [Fact]
+    public async Task In_the_wizard_a_birthday_under_twenty_at_the_course_start_is_said_at_the_field()
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.Birthday = new DateOnly(2010, 5, 1);
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes).Add(f => f.CourseStart, new DateOnly(2027, 3, 10)));
+
+        Assert.False(await form.InvokeAsync(() => form.Instance.ValidateAsync()));
+        Assert.Contains("依此生日，您於開課日（2027-03-10）未滿20歲，無法申請補助；若生日填錯了，請更正", form.Markup);
+    }
+
+    [Fact]
     public void Anyone_but_the_owner_sees_the_national_id_masked()
     {
         var profile = ProfileRulesTests.CompleteEnterpriseProfile();

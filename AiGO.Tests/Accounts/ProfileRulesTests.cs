@@ -123,6 +123,28 @@ public class ProfileRulesTests
     }
 
     [Fact]
+    public void A_gender_that_disagrees_with_the_roc_ids_second_character_is_refused()
+    {
+        var p = CompleteEnterpriseProfile(); // A154146138: second character 1, a man
+        p.Gender = "0";
+        Assert.Equal("性別與身分證字號不符：身分證字號第2碼為1，表示男性，請確認性別或身分證字號是否填錯", ProfileRules.MessageFor(p, ProfileField.Gender));
+        p.Gender = "1";
+        Assert.Null(ProfileRules.MessageFor(p, ProfileField.Gender));
+        p.NationalId = "A800000014"; // a resident certificate: not checked against 性別
+        p.Gender = "0";
+        Assert.Null(ProfileRules.MessageFor(p, ProfileField.Gender));
+    }
+
+    [Fact]
+    public void A_birthday_under_twenty_at_the_course_start_is_flagged_as_a_possible_typo()
+    {
+        var start = new DateOnly(2027, 3, 10);
+        Assert.Equal("依此生日，您於開課日（2027-03-10）未滿20歲，無法申請補助；若生日填錯了，請更正",
+            ProfileRules.BirthdayForCourse(new DateOnly(2010, 5, 1), start));
+        Assert.Null(ProfileRules.BirthdayForCourse(new DateOnly(2007, 3, 10), start));
+    }
+
+    [Fact]
     public void No_business_number_is_written_999999999()
     {
         var p = CompleteEnterpriseProfile();

@@ -118,6 +118,29 @@ public class CoursePageMemberTests(AppFixture app, BrowserFixture browser)
         Assert.All(dates, row => Assert.Contains($"{year}-", row));
     }
 
+    [Fact]
+    public async Task A_refused_submission_leaves_the_basic_data_in_account_management_as_it_was()
+    {
+        var courseId = await NewCourseAsync("拒絕不改資料測試", seats: 5);
+        var (member, _) = await EligibleMemberAsync("趙不變");
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, member.Id), new(System.Security.Claims.ClaimTypes.Role, Roles.Trainee)], "test"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var apply = scope.ServiceProvider.GetRequiredService<AiGO.Web.Applications.ApplyForCourse>();
+        var typed = (await scope.ServiceProvider.GetRequiredService<EditProfile>().LoadAsync(principal)).Profile.Clone();
+        typed.Birthday = new DateOnly(2010, 5, 1); // a typo that makes the member 16
+        typed.CompanyName = "打錯的公司";
+
+        var result = await apply.SubmitAsync(principal, courseId, typed, new Consents(true, true, true));
+
+        Assert.False(result.Submission!.Succeeded);
+        Assert.Contains("年滿20歲", result.Submission.Message);
+        await using var db = app.CreateDbContext();
+        var stored = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == member.Id);
+        Assert.Equal((new DateOnly(1999, 3, 21), "財團法人資訊工業策進會"), (stored.Birthday, stored.CompanyName));
+        Assert.False(await db.Applications.AnyAsync(a => a.MemberId == member.Id));
+    }
+
     /// <summary>A published course of a demo organiser, starting in two months, that no other test touches.</summary>
     private async Task<int> NewCourseAsync(string name, int seats)
     {
