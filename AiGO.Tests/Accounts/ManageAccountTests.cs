@@ -195,6 +195,23 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Values_of_fields_hidden_by_the_identity_type_are_not_stored()
+    {
+        var owner = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("hidden"));
+        var form = ProfileRulesTests.CompleteEnterpriseProfile();
+        form.NationalId = AccountTestData.NewNationalId();
+        form.ChangeIdentityType(IdentityType.Unemployed); // the company fields stay in the form, hidden
+        await using var scope = app.Services.CreateAsyncScope();
+
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<EditProfile>().SaveAsync(AccountTestData.PrincipalOf(owner), form));
+
+        await using var db = app.CreateDbContext();
+        var row = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == owner.Id);
+        Assert.Equal((IdentityType.Unemployed, null, null, null), (row.IdentityType, row.CompanyName, row.BusinessNumber, row.IndustrySection));
+        Assert.Equal("財團法人資訊工業策進會", form.CompanyName);
+    }
+
+    [Fact]
     public async Task An_upload_is_judged_by_content_and_size_and_stored_outside_the_web_root_under_a_random_name()
     {
         var user = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("upload"));

@@ -42,7 +42,7 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Switching_from_enterprise_to_student_hides_and_clears_the_company_fields()
+    public async Task Switching_identity_type_hides_the_company_fields_and_switching_back_finds_them_filled()
     {
         var profile = ProfileRulesTests.CompleteEnterpriseProfile();
         Render<MudPopoverProvider>();
@@ -50,16 +50,17 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
         Assert.Contains("服務單位(請寫公司全名)", Labels(form));
 
         var identity = form.FindComponent<MudSelect<IdentityType?>>();
+        await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Freelancer));
         await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Student));
 
         Assert.DoesNotContain("服務單位(請寫公司全名)", Labels(form));
         Assert.DoesNotContain("產業別", Labels(form));
         Assert.Contains("就學學校", Labels(form));
-        Assert.Null(profile.CompanyName);
-        Assert.Null(profile.BusinessNumber);
-        Assert.Null(profile.JobTitle);
-        Assert.Null(profile.IndustrySection);
-        Assert.Null(profile.IndustryDivision);
+
+        await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Enterprise));
+        Assert.Equal("財團法人資訊工業策進會", form.Find("#pf-CompanyName").GetAttribute("value"));
+        Assert.Equal("04231910", form.Find("#pf-BusinessNumber").GetAttribute("value"));
+        Assert.Equal(("工程師", "1", "5", "J", "63"), (profile.JobTitle, profile.JobLevel, profile.UnitSize, profile.IndustrySection, profile.IndustryDivision));
         Assert.Equal("陳志堅", profile.Name);
     }
 

@@ -63,17 +63,39 @@ public class ProfileRulesTests
     }
 
     [Fact]
-    public void Switching_identity_type_clears_the_fields_the_new_type_hides()
+    public void Switching_identity_type_keeps_the_hidden_values_and_only_the_stored_copy_drops_them()
     {
         var p = CompleteEnterpriseProfile();
+        p.ChangeIdentityType(IdentityType.Freelancer);
         p.ChangeIdentityType(IdentityType.Student);
+        p.ChangeIdentityType(IdentityType.Enterprise);
+        Assert.Equal(("財團法人資訊工業策進會", "04231910", "1", "J", "63"), (p.CompanyName, p.BusinessNumber, p.JobLevel, p.IndustrySection, p.IndustryDivision));
 
-        Assert.Null(p.CompanyName);
-        Assert.Null(p.BusinessNumber);
-        Assert.Null(p.JobLevel);
-        Assert.Null(p.IndustrySection);
-        Assert.Null(p.IndustryDivision);
-        Assert.Equal("0912345678", p.Mobile); // shared fields stay
+        p.ChangeIdentityType(IdentityType.Student);
+        Assert.DoesNotContain(ProfileRules.Validate(p), e => e.Field == ProfileField.CompanyName); // hidden: not judged
+        var stored = p.Clone();
+        stored.ClearHiddenFields();
+        Assert.Null(stored.CompanyName);
+        Assert.Null(stored.BusinessNumber);
+        Assert.Null(stored.JobLevel);
+        Assert.Null(stored.IndustrySection);
+        Assert.Null(stored.IndustryDivision);
+        Assert.Equal("0912345678", stored.Mobile); // shared fields stay
+        Assert.Equal("財團法人資訊工業策進會", p.CompanyName); // the form keeps it
+    }
+
+    [Fact]
+    public void A_draft_never_blanks_what_the_profile_holds()
+    {
+        var draft = new MemberProfile { Name = "陳志堅", Mobile = "0987654321" };
+        draft.ChangeIdentityType(IdentityType.Enterprise);
+
+        draft.FillBlanksFrom(CompleteEnterpriseProfile());
+
+        Assert.Equal("0987654321", draft.Mobile); // what the member typed wins
+        Assert.Equal(("財團法人資訊工業策進會", "04231910", "數位轉型研究所", "工程師", "J", "63"),
+            (draft.CompanyName, draft.BusinessNumber, draft.Department, draft.JobTitle, draft.IndustrySection, draft.IndustryDivision));
+        Assert.Empty(ProfileRules.Validate(draft));
     }
 
     [Theory]

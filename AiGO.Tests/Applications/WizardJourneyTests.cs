@@ -166,6 +166,16 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(phone.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true })).ToBeCheckedAsync();
         await phone.ScreenshotAsync("wizard-05-draft-resumed");
 
+        // The data in 帳號管理 is one click away.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "基本資料填寫" })).ToBeFocusedAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.ScreenshotAsync("wizard-06-draft-reload-phone");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the wizard is wider than a phone");
+        await phone.GetByTestId("reload-profile").ClickAsync();
+        await Assertions.Expect(phone.GetByLabel("職稱")).ToHaveValueAsync("工程師");
+        await Assertions.Expect(phone.GetByTestId("draft-status")).ToHaveTextAsync("已重新載入帳號管理的資料");
+
         await using var db = app.CreateDbContext();
         var draft = await db.ApplicationDrafts.SingleAsync(d => d.CourseId == courseId);
         Assert.DoesNotContain("A154146138", draft.ProtectedPayload); // encrypted at rest

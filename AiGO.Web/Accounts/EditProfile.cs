@@ -57,6 +57,7 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         }
         profile.CopyFrom(input);
         ProfileRules.Normalise(profile);
+        profile.ClearHiddenFields();
         protector.Seal(profile);
         profile.UpdatedAt = clock.GetUtcNow();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
