@@ -97,14 +97,39 @@ public class MemberProfile
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Switching 身分別 clears every field the new type does not show, so hidden values are never submitted.</summary>
-    public void ChangeIdentityType(IdentityType? type)
+    /// <summary>
+    /// Switching 身分別 only hides the fields the new type does not use: their values stay in the form, so switching
+    /// back finds them again. What is stored drops them (<see cref="ClearHiddenFields"/>).
+    /// </summary>
+    public void ChangeIdentityType(IdentityType? type) => IdentityType = type;
+
+    /// <summary>Values of hidden fields are not submitted (SPEC §4.2): called on the copy that is stored.</summary>
+    public void ClearHiddenFields()
     {
-        IdentityType = type;
         foreach (var field in ProfileRules.DependentFields)
         {
-            if (!ProfileRules.IsShown(field, type)) Clear(field);
+            if (!ProfileRules.IsShown(field, IdentityType)) Clear(field);
         }
+    }
+
+    /// <summary>
+    /// Fills every field this (a saved wizard draft) left empty from <paramref name="saved"/> (帳號管理's data), so a
+    /// draft never blanks what the profile holds.
+    /// </summary>
+    public void FillBlanksFrom(MemberProfile saved)
+    {
+        static string? Keep(string? mine, string? theirs) => string.IsNullOrWhiteSpace(mine) ? theirs : mine;
+        Name = Keep(Name, saved.Name); NationalId = Keep(NationalId, saved.NationalId); Birthday ??= saved.Birthday;
+        IdentityType ??= saved.IdentityType; Gender = Keep(Gender, saved.Gender); Phone = Keep(Phone, saved.Phone);
+        Extension = Keep(Extension, saved.Extension); Mobile = Keep(Mobile, saved.Mobile); YearsOfWork ??= saved.YearsOfWork;
+        Residence = Keep(Residence, saved.Residence); JobLevel = Keep(JobLevel, saved.JobLevel);
+        SpecialIdentity = Keep(SpecialIdentity, saved.SpecialIdentity); Education = Keep(Education, saved.Education);
+        UnitSize = Keep(UnitSize, saved.UnitSize); Motivation = Keep(Motivation, saved.Motivation);
+        if (string.IsNullOrWhiteSpace(IndustrySection)) { IndustrySection = saved.IndustrySection; IndustryDivision = Keep(IndustryDivision, saved.IndustryDivision); }
+        else if (IndustrySection == saved.IndustrySection) IndustryDivision = Keep(IndustryDivision, saved.IndustryDivision);
+        BusinessNumber = Keep(BusinessNumber, saved.BusinessNumber); CompanyName = Keep(CompanyName, saved.CompanyName);
+        Department = Keep(Department, saved.Department); JobTitle = Keep(JobTitle, saved.JobTitle);
+        JobContent = Keep(JobContent, saved.JobContent); School = Keep(School, saved.School); Major = Keep(Major, saved.Major);
     }
 
     /// <summary>Choosing another 產業別 drops a 細項 that belongs to the previous one.</summary>

@@ -64,7 +64,7 @@ public static class ProfileRules
             ProfileField.NationalId => Common.NationalId.Parse(p.NationalId).Error,
             ProfileField.Birthday => BirthdayMessage(p.Birthday, today),
             ProfileField.IdentityType => p.IdentityType is null ? "請選擇身分別" : null,
-            ProfileField.Gender => Code(p.Gender, "性別", CodeTableKind.Gender, codes),
+            ProfileField.Gender => Code(p.Gender, "性別", CodeTableKind.Gender, codes) ?? GenderAgainstNationalId(p),
             ProfileField.Phone => PhoneNumbers.ParseLandline(p.Phone).Error,
             ProfileField.Extension => PhoneNumbers.ParseExtension(p.Extension).Error,
             ProfileField.Mobile => PhoneNumbers.ParseMobile(p.Mobile).Error,
@@ -93,12 +93,47 @@ public static class ProfileRules
         };
     }
 
+    /// <summary>
+    /// Puts the identifiers in the one form they are stored and compared in: 身分證字號, 統一編號 and the phone
+    /// fields lose spaces and full-width digits (a Chinese IME types ０４５９５２５７). Call after <see cref="Validate"/>
+    /// passed; a value that does not parse is left as it is, for the rules to refuse.
+    /// </summary>
+    public static void Normalise(MemberProfile p)
+    {
+        if (Common.NationalId.Parse(p.NationalId) is { IsValid: true, Value: { } id }) p.NationalId = id.Value;
+        if (Common.BusinessNumber.Parse(p.BusinessNumber) is { IsValid: true, Value: { } ubn }) p.BusinessNumber = ubn.Value;
+        if (PhoneNumbers.ParseLandline(p.Phone) is { IsValid: true, Value: { } phone }) p.Phone = phone;
+        if (PhoneNumbers.ParseExtension(p.Extension) is { IsValid: true } ext) p.Extension = ext.Value;
+        if (PhoneNumbers.ParseMobile(p.Mobile) is { IsValid: true, Value: { } mobile }) p.Mobile = mobile;
+    }
+
     private static string? Text(string? value, string label, bool required)
     {
         var s = value?.Trim() ?? "";
         if (s.Length == 0) return required ? $"請填寫{label}" : null;
         return s.Length > MaxTextLength ? $"{label}長度限制{MaxTextLength}字以內，目前為{s.Length}字" : null;
     }
+
+    /// <summary>
+    /// The ROC ID's second character is 1 for men and 2 for women: a 性別 that disagrees is a typo in one of the two,
+    /// caught here rather than by the office weeks later.
+    /// </summary>
+    private static string? GenderAgainstNationalId(MemberProfile p)
+    {
+        if (Common.NationalId.Parse(p.NationalId) is not { IsValid: true, Value: { IsRocNational: true, Gender: { } fromId } id }) return null;
+        var chosen = p.Gender switch { "1" => Common.Gender.Male, "0" => Common.Gender.Female, _ => (Common.Gender?)null };
+        if (chosen is null || chosen == fromId) return null;
+        return $"性別與身分證字號不符：身分證字號第2碼為{id.Value[1]}，表示{(fromId == Common.Gender.Male ? "男" : "女")}性，請確認性別或身分證字號是否填錯";
+    }
+
+    /// <summary>
+    /// In the wizard the course is known: a birthday that makes the member under 20 on its start date is said at the
+    /// field, as the likely typo it often is, before the member fills everything else in.
+    /// </summary>
+    public static string? BirthdayForCourse(DateOnly? birthday, DateOnly courseStart) =>
+        birthday is { } b && b.Year >= 1900 && Applications.Eligibility.AgeOn(b, courseStart) < Applications.Eligibility.MinimumAge
+            ? $"依此生日，您於開課日（{Taipei.Format(courseStart)}）未滿{Applications.Eligibility.MinimumAge}歲，無法申請補助；若生日填錯了，請更正"
+            : null;
 
     private static string? BirthdayMessage(DateOnly? birthday, DateOnly? today)
     {

@@ -54,6 +54,9 @@ public static class ApplicationStatuses
         ApplicationStatus.NotCompleted, ApplicationStatus.Disbursed,
     ];
 
+    /// <summary>Applications that are over for the member before the course: 已取消 and 未通過.</summary>
+    public static readonly ApplicationStatus[] Ended = [ApplicationStatus.Cancelled, ApplicationStatus.Rejected];
+
     /// <summary>Applications that count as the member's live application for a course (one per course).</summary>
     public static readonly ApplicationStatus[] Live = [ApplicationStatus.Draft, .. HoldingMoney];
 

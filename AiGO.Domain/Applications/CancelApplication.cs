@@ -12,6 +12,7 @@ public sealed class CancelApplication(UnitOfWork work, Waitlist waitlist, MailTe
     /// <summary>Why the application cannot be cancelled today, or null when it can. 課程管理 asks this to offer the button.</summary>
     public static string? Refusal(SubsidyApplication app, DateOnly today) =>
         !ApplicationStatuses.Cancellable.Contains(app.Status) ? $"此申請目前為「{app.Status.Label()}」，無法取消報名。"
+        : today > app.Course.EndDate ? $"課程已於{Taipei.Format(app.Course.EndDate)}結束，無法取消報名。"
         : today >= app.Course.StartDate ? $"課程已於{Taipei.Format(app.Course.StartDate)}開課，開課後無法取消報名；如有特殊狀況請洽開課單位或計畫辦公室。"
         : null;
 

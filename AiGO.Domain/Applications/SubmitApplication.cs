@@ -7,6 +7,24 @@ namespace AiGO.Domain.Applications;
 /// <summary>What the member declares in 同意條款.</summary>
 public sealed record Consents(bool PrerequisitesAgreed, bool PrivacyNotice, bool Affidavit);
 
+/// <summary>The rules of 同意條款, one message per control, for the wizard (next to each control) and the submission alike.</summary>
+public static class ConsentRules
+{
+    public const string PrerequisitesDeclined = "本課程需具備上述先備知識才能跟上進度；選擇「不同意」將無法申請本課程補助。可先完成相關線上自學課程後再申請。";
+
+    /// <summary>先備知識: null while the member has chosen neither 同意 nor 不同意.</summary>
+    public static string? Prerequisites(bool? agreed) => agreed switch
+    {
+        null => "請選擇是否具備以上先備知識。",
+        false => PrerequisitesDeclined,
+        true => null,
+    };
+
+    public static string? Privacy(bool ticked) => ticked ? null : "請勾選同意蒐集個人資料告知事項暨個人資料同意書。";
+
+    public static string? Affidavit(bool ticked) => ticked ? null : "請勾選同意參訓學員須知暨切結書。";
+}
+
 /// <summary>What the member's own data says (read by the caller, who can open the encrypted national ID).</summary>
 public sealed record MemberFacts(DateOnly? Birthday, string? NationalId, string? SpecialIdentity, bool EmailConfirmed, int VerifiedCredits);
 
@@ -65,12 +83,9 @@ public sealed class SubmitApplication(UnitOfWork work, SubsidyPolicy policy, App
     private static List<FieldError> CheckConsents(Consents c)
     {
         var errors = new List<FieldError>();
-        if (!c.PrerequisitesAgreed)
-            errors.Add(new FieldError("prerequisites", "您選擇「不同意」具備先備知識：本課程需具備這些知識才能跟上進度，因此無法申請。可先完成相關線上自學課程後再申請。"));
-        if (!c.PrivacyNotice)
-            errors.Add(new FieldError("privacy", "請勾選同意蒐集個人資料告知事項暨個人資料同意書。"));
-        if (!c.Affidavit)
-            errors.Add(new FieldError("affidavit", "請勾選同意參訓學員須知暨切結書。"));
+        if (ConsentRules.Prerequisites(c.PrerequisitesAgreed) is { } p) errors.Add(new FieldError("prerequisites", p));
+        if (ConsentRules.Privacy(c.PrivacyNotice) is { } privacy) errors.Add(new FieldError("privacy", privacy));
+        if (ConsentRules.Affidavit(c.Affidavit) is { } affidavit) errors.Add(new FieldError("affidavit", affidavit));
         return errors;
     }
 

@@ -17,18 +17,31 @@ public sealed record MyApplication(
 {
     public bool CanCancel => CancelRefusal is null;
     public bool CanFillQuestionnaire => QuestionnaireRefusal is null;
+    /// <summary>已取消 or 未通過: over for this member; 課程管理 folds it below the live ones.</summary>
+    public bool IsEnded => ApplicationStatuses.Ended.Contains(Status);
+    /// <summary>測驗完成 and 課程問卷 concern only a trainee who takes part in the course.</summary>
+    public bool ShowsProgress => Checklist is not null;
+    /// <summary>取消報名 is offered while it can still apply: greyed out with its reason once the course started, gone once it ended.</summary>
+    public bool ShowsCancel { get; init; }
     public string StatusText => WaitlistPosition is { } p ? $"{Status.Label()}（第{p}位）" : Status.Label();
 }
 
-/// <summary>課程管理 (SPEC §6): 數量 and 政府補助總額度, then each application.</summary>
-public sealed record MyCoursesView(int Count, int SubsidyTotal, IReadOnlyList<MyApplication> Applications);
+/// <summary>
+/// 課程管理 (SPEC §6). <see cref="Count"/> (數量) counts the applications that are not over (<see cref="Current"/>);
+/// <see cref="SubsidyTotal"/> (政府補助總額度) sums the subsidy they still hold or were paid; the ended ones
+/// (已取消, 未通過) are listed and counted apart.
+/// </summary>
+public sealed record MyCoursesView(int Count, int SubsidyTotal, IReadOnlyList<MyApplication> Current, IReadOnlyList<MyApplication> Ended)
+{
+    public IReadOnlyList<MyApplication> Applications => [.. Current, .. Ended];
+}
 
 /// <summary>The trainee's own applications, read for 課程管理. Only the member's own rows are ever read.</summary>
 public sealed class TraineeCourses(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy, TimeProvider clock)
 {
     public async Task<MyCoursesView> ListAsync(Actor member, CancellationToken ct = default)
     {
-        if (member.Id is not { } memberId) return new MyCoursesView(0, 0, []);
+        if (member.Id is not { } memberId) return new MyCoursesView(0, 0, [], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var apps = await db.Applications.AsNoTracking().Include(a => a.Course).ThenInclude(c => c.Organiser)
             .Where(a => a.MemberId == memberId && a.Status != ApplicationStatus.Draft)
@@ -50,7 +63,8 @@ public sealed class TraineeCourses(IDbContextFactory<AiGoDbContext> dbFactory, S
             .ThenByDescending(a => a.Course.StartDate).ThenByDescending(a => a.Id)
             .Select(a => Row(a, today, queues, liveCourses, history[a.Id]))
             .ToList();
-        return new MyCoursesView(rows.Count, rows.Where(r => r.HoldsMoney).Sum(r => r.Subsidy), rows);
+        var current = rows.Where(r => !r.IsEnded).ToList();
+        return new MyCoursesView(current.Count, current.Where(r => r.HoldsMoney).Sum(r => r.Subsidy), current, rows.Where(r => r.IsEnded).ToList());
     }
 
     private MyApplication Row(SubsidyApplication a, DateOnly today, Dictionary<int, List<int>> queues, HashSet<int> liveCourses, IEnumerable<ApplicationStatusChange> history)
@@ -72,6 +86,9 @@ public sealed class TraineeCourses(IDbContextFactory<AiGoDbContext> dbFactory, S
             a.Status == ApplicationStatus.Rejected ? a.RejectionReason : null, canReapply, cancelRefusal, testText,
             a.QuestionnaireSubmittedAt is { } filled ? $"已填寫（{Taipei.Format(filled)}）" : "問卷尚未填寫", a.QuestionnaireSubmittedAt is not null, questionnaireRefusal,
             attending ? Completion.For(c, a, today) : null,
-            history.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusStep(h.At, h.From, h.To, h.ActorName, h.Reason)).ToList());
+            history.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusStep(h.At, h.From, h.To, h.ActorName, h.Reason)).ToList())
+        {
+            ShowsCancel = ApplicationStatuses.Cancellable.Contains(a.Status) && today <= c.EndDate,
+        };
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiGO.Domain.Catalogue;
 
 /// <summary>The filters of 實體培訓課程; every field comes from the query string so a link reproduces the view.</summary>
-public sealed record CourseFilter(string? Name = null, string? Venue = null, int? OrganiserId = null, int Page = 1, bool IncludePast = false)
+/// <param name="Year">Only courses starting in this year (the annual cap is per year of the start date).</param>
+public sealed record CourseFilter(string? Name = null, string? Venue = null, int? OrganiserId = null, int Page = 1, bool IncludePast = false, int? Year = null)
 {
     public const int PageSize = 10;
     /// <summary>The venue filter's values besides a city name.</summary>
@@ -48,6 +49,11 @@ public sealed class CatalogueQueries(IDbContextFactory<AiGoDbContext> dbFactory,
             var city => query.Where(c => c.City == city && c.VenueMode != VenueMode.Online),
         };
         if (filter.OrganiserId is { } org) query = query.Where(c => c.OrganiserId == org);
+        if (filter.Year is { } year && year is > 2000 and < 3000)
+        {
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+            query = query.Where(c => c.StartDate >= from && c.StartDate < to);
+        }
 
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (total + CourseFilter.PageSize - 1) / CourseFilter.PageSize);

@@ -6,9 +6,13 @@ namespace AiGO.Domain.Catalogue;
 /// <summary>Who may see and change a course, in one place: the services ask here, so a hidden button is never the only guard.</summary>
 public static class CourseAccess
 {
-    public static bool CanView(Actor? actor, Course course) =>
+    /// <summary>
+    /// Published and closed courses are public; any other (草稿, 測試中) only for the office, the course's organiser and
+    /// a member who applied for it: the course they have to do with is never a dead link from 課程管理.
+    /// </summary>
+    public static bool CanView(Actor? actor, Course course, bool actorApplied = false) =>
         course.Status is CourseStatus.Published or CourseStatus.Closed
-        || actor is not null && (actor.IsOffice || actor.WorksFor(course.OrganiserId));
+        || actor is not null && (actor.IsOffice || actor.WorksFor(course.OrganiserId) || actorApplied);
 
     /// <summary>The office creates a course for any organiser; an organiser only a draft of its own.</summary>
     public static readonly Permission<Course> Create =

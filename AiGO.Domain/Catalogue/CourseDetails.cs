@@ -10,22 +10,31 @@ namespace AiGO.Domain.Catalogue;
 public sealed record CourseView(Course Course, int SeatsTaken, int Waitlisted, MemberCourseSituation? Member)
 {
     public int SeatsLeft => Math.Max(0, Course.PlannedSeats - SeatsTaken);
+
+    /// <summary>Said before the member applies, not after: where a submission now would stand in line.</summary>
+    public string? WaitlistNotice => SeatsLeft > 0 ? null : $"名額已滿，送出後將列為備取第{Waitlisted + 1}位";
 }
 
 /// <summary>The live subsidy meter for one member and one course (SPEC §5, §9).</summary>
 public sealed record MemberCourseSituation(int AnnualCap, int HeldThisYear, int SubsidyForCourse, ApplicationStatus? Status, int? ApplicationId)
 {
     public int RemainingCap => Math.Max(0, AnnualCap - HeldThisYear);
+
+    /// <summary>The member has an application on this course that is not over: the page shows it instead of 我要申請.</summary>
+    public bool HasApplied => Status is { } s && s != ApplicationStatus.Draft && !ApplicationStatuses.Ended.Contains(s);
 }
 
 public sealed class CourseDetails(IDbContextFactory<AiGoDbContext> dbFactory, SubsidyPolicy policy)
 {
-    /// <summary>Null when the course does not exist or the actor may not see it (drafts and 測試中 are for staff).</summary>
+    /// <summary>Null when the course does not exist or the actor may not see it (see <see cref="CourseAccess.CanView"/>).</summary>
     public async Task<CourseView?> GetAsync(int courseId, Actor? actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var course = await db.Courses.AsNoTracking().Include(c => c.Organiser).SingleOrDefaultAsync(c => c.Id == courseId, ct);
-        if (course is null || !CourseAccess.CanView(actor, course)) return null;
+        if (course is null) return null;
+        var applied = actor?.Id is { } applicant
+            && await db.Applications.AnyAsync(a => a.CourseId == courseId && a.MemberId == applicant && a.Status != ApplicationStatus.Draft, ct);
+        if (!CourseAccess.CanView(actor, course, applied)) return null;
 
         var counts = await db.Applications.Where(a => a.CourseId == courseId)
             .GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -83,7 +83,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByLabel("服務單位(請寫公司全名)")).ToHaveCountAsync(0);
         await page.GetByLabel("就學學校").FillAsync("國立臺灣大學");
         await page.GetByLabel("就學科系").FillAsync("資訊工程學系");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "女" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "男" }).CheckAsync(); // the ID's 2nd character is 1
         await page.Locator("#pf-phone").FillAsync("0223456789");
         await page.Locator("#pf-mobile").FillAsync("0987654321");
         await page.Locator("#pf-years").FillAsync("0");
@@ -102,7 +102,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         var saved = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == db.Users.Single(u => u.Email == email).Id);
         Assert.Equal(IdentityType.Student, saved.IdentityType);
         Assert.Equal(new DateOnly(2003, 5, 9), saved.Birthday);
-        Assert.Equal("0", saved.Gender);
+        Assert.Equal("1", saved.Gender);
         Assert.Null(saved.CompanyName);
     }
 
@@ -172,6 +172,43 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         var copy = loaded.Profile.Clone();
         var refused = await edit.SaveAsync(AccountTestData.PrincipalOf(other), copy);
         Assert.Equal(EditProfile.NationalIdTaken, Assert.Single(refused).Message);
+    }
+
+    [Fact]
+    public async Task A_business_number_and_phones_typed_in_full_width_are_saved_as_plain_digits()
+    {
+        var owner = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("ascii"));
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.NationalId = AccountTestData.NewNationalId();
+        profile.BusinessNumber = "０４５９５２５７";
+        profile.Phone = "02 6631 6666";
+        profile.Mobile = "０９１２３４５６７８";
+        await using var scope = app.Services.CreateAsyncScope();
+
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<EditProfile>().SaveAsync(AccountTestData.PrincipalOf(owner), profile));
+
+        await using var db = app.CreateDbContext();
+        var row = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == owner.Id);
+        Assert.Equal("04595257", row.BusinessNumber);
+        Assert.Equal("0266316666", row.Phone);
+        Assert.Equal("0912345678", row.Mobile);
+    }
+
+    [Fact]
+    public async Task Values_of_fields_hidden_by_the_identity_type_are_not_stored()
+    {
+        var owner = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("hidden"));
+        var form = ProfileRulesTests.CompleteEnterpriseProfile();
+        form.NationalId = AccountTestData.NewNationalId();
+        form.ChangeIdentityType(IdentityType.Unemployed); // the company fields stay in the form, hidden
+        await using var scope = app.Services.CreateAsyncScope();
+
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<EditProfile>().SaveAsync(AccountTestData.PrincipalOf(owner), form));
+
+        await using var db = app.CreateDbContext();
+        var row = await db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == owner.Id);
+        Assert.Equal((IdentityType.Unemployed, null, null, null), (row.IdentityType, row.CompanyName, row.BusinessNumber, row.IndustrySection));
+        Assert.Equal("財團法人資訊工業策進會", form.CompanyName);
     }
 
     [Fact]

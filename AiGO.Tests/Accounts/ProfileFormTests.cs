@@ -42,7 +42,7 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Switching_from_enterprise_to_student_hides_and_clears_the_company_fields()
+    public async Task Switching_identity_type_hides_the_company_fields_and_switching_back_finds_them_filled()
     {
         var profile = ProfileRulesTests.CompleteEnterpriseProfile();
         Render<MudPopoverProvider>();
@@ -50,16 +50,17 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
         Assert.Contains("服務單位(請寫公司全名)", Labels(form));
 
         var identity = form.FindComponent<MudSelect<IdentityType?>>();
+        await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Freelancer));
         await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Student));
 
         Assert.DoesNotContain("服務單位(請寫公司全名)", Labels(form));
         Assert.DoesNotContain("產業別", Labels(form));
         Assert.Contains("就學學校", Labels(form));
-        Assert.Null(profile.CompanyName);
-        Assert.Null(profile.BusinessNumber);
-        Assert.Null(profile.JobTitle);
-        Assert.Null(profile.IndustrySection);
-        Assert.Null(profile.IndustryDivision);
+
+        await form.InvokeAsync(() => identity.Instance.ValueChanged.InvokeAsync(IdentityType.Enterprise));
+        Assert.Equal("財團法人資訊工業策進會", form.Find("#pf-CompanyName").GetAttribute("value"));
+        Assert.Equal("04231910", form.Find("#pf-BusinessNumber").GetAttribute("value"));
+        Assert.Equal(("工程師", "1", "5", "J", "63"), (profile.JobTitle, profile.JobLevel, profile.UnitSize, profile.IndustrySection, profile.IndustryDivision));
         Assert.Equal("陳志堅", profile.Name);
     }
 
@@ -92,6 +93,48 @@ public class ProfileFormTests : BunitContext, IAsyncLifetime
 
         Assert.False(valid);
         Assert.Contains("手機號碼應為09開頭的10位數字，例如 0912345678", form.Markup);
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    public async Task Years_of_work_out_of_range_is_refused_at_the_field_and_kept_as_typed(string typed)
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes));
+
+        form.Find("#pf-years").Input(typed);
+        form.Find("#pf-years").Blur();
+
+        Assert.Equal(int.Parse(typed), profile.YearsOfWork);
+        Assert.Equal(typed, form.Find("#pf-years").GetAttribute("value"));
+        Assert.False(await form.InvokeAsync(() => form.Instance.ValidateAsync()));
+        Assert.Contains("累計工作年資應為0至60年的整數", form.Markup);
+    }
+
+    [Fact]
+    public async Task Typing_a_womans_id_while_male_is_chosen_flags_the_gender_at_once()
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile(); // 性別 男
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes));
+
+        await form.InvokeAsync(() => form.Find("#pf-nid").Input("B223456782"));
+
+        form.WaitForAssertion(() => Assert.Contains("性別與身分證字號不符：身分證字號第2碼為2，表示女性", form.Markup));
+    }
+
+    [Fact]
+    public async Task In_the_wizard_a_birthday_under_twenty_at_the_course_start_is_said_at_the_field()
+    {
+        var profile = ProfileRulesTests.CompleteEnterpriseProfile();
+        profile.Birthday = new DateOnly(2010, 5, 1);
+        Render<MudPopoverProvider>();
+        var form = Render<ProfileForm>(p => p.Add(f => f.Profile, profile).Add(f => f.Codes, Codes).Add(f => f.CourseStart, new DateOnly(2027, 3, 10)));
+
+        Assert.False(await form.InvokeAsync(() => form.Instance.ValidateAsync()));
+        Assert.Contains("依此生日，您於開課日（2027-03-10）未滿20歲，無法申請補助；若生日填錯了，請更正", form.Markup);
     }
 
     [Fact]

@@ -63,17 +63,39 @@ public class ProfileRulesTests
     }
 
     [Fact]
-    public void Switching_identity_type_clears_the_fields_the_new_type_hides()
+    public void Switching_identity_type_keeps_the_hidden_values_and_only_the_stored_copy_drops_them()
     {
         var p = CompleteEnterpriseProfile();
+        p.ChangeIdentityType(IdentityType.Freelancer);
         p.ChangeIdentityType(IdentityType.Student);
+        p.ChangeIdentityType(IdentityType.Enterprise);
+        Assert.Equal(("財團法人資訊工業策進會", "04231910", "1", "J", "63"), (p.CompanyName, p.BusinessNumber, p.JobLevel, p.IndustrySection, p.IndustryDivision));
 
-        Assert.Null(p.CompanyName);
-        Assert.Null(p.BusinessNumber);
-        Assert.Null(p.JobLevel);
-        Assert.Null(p.IndustrySection);
-        Assert.Null(p.IndustryDivision);
-        Assert.Equal("0912345678", p.Mobile); // shared fields stay
+        p.ChangeIdentityType(IdentityType.Student);
+        Assert.DoesNotContain(ProfileRules.Validate(p), e => e.Field == ProfileField.CompanyName); // hidden: not judged
+        var stored = p.Clone();
+        stored.ClearHiddenFields();
+        Assert.Null(stored.CompanyName);
+        Assert.Null(stored.BusinessNumber);
+        Assert.Null(stored.JobLevel);
+        Assert.Null(stored.IndustrySection);
+        Assert.Null(stored.IndustryDivision);
+        Assert.Equal("0912345678", stored.Mobile); // shared fields stay
+        Assert.Equal("財團法人資訊工業策進會", p.CompanyName); // the form keeps it
+    }
+
+    [Fact]
+    public void A_draft_never_blanks_what_the_profile_holds()
+    {
+        var draft = new MemberProfile { Name = "陳志堅", Mobile = "0987654321" };
+        draft.ChangeIdentityType(IdentityType.Enterprise);
+
+        draft.FillBlanksFrom(CompleteEnterpriseProfile());
+
+        Assert.Equal("0987654321", draft.Mobile); // what the member typed wins
+        Assert.Equal(("財團法人資訊工業策進會", "04231910", "數位轉型研究所", "工程師", "J", "63"),
+            (draft.CompanyName, draft.BusinessNumber, draft.Department, draft.JobTitle, draft.IndustrySection, draft.IndustryDivision));
+        Assert.Empty(ProfileRules.Validate(draft));
     }
 
     [Theory]
@@ -96,6 +118,52 @@ public class ProfileRulesTests
         var error = Assert.Single(ProfileRules.Validate(p, Codes, Today));
         Assert.Equal(field, error.Field);
         Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Identifiers_typed_with_spaces_or_full_width_digits_are_stored_in_ascii()
+    {
+        var p = CompleteEnterpriseProfile();
+        p.NationalId = "ａ１５４ 146138";
+        p.BusinessNumber = "04 595257";
+        p.Phone = "０２ ６６３１ ６６６６";
+        p.Extension = " １２３ ";
+        p.Mobile = "0912 345 678";
+        Assert.Empty(ProfileRules.Validate(p));
+
+        ProfileRules.Normalise(p);
+
+        Assert.Equal("A154146138", p.NationalId);
+        Assert.Equal("04595257", p.BusinessNumber);
+        Assert.Equal("0266316666", p.Phone);
+        Assert.Equal("123", p.Extension);
+        Assert.Equal("0912345678", p.Mobile);
+
+        p.BusinessNumber = "０４５９５２５７";
+        ProfileRules.Normalise(p);
+        Assert.Equal("04595257", p.BusinessNumber);
+    }
+
+    [Fact]
+    public void A_gender_that_disagrees_with_the_roc_ids_second_character_is_refused()
+    {
+        var p = CompleteEnterpriseProfile(); // A154146138: second character 1, a man
+        p.Gender = "0";
+        Assert.Equal("性別與身分證字號不符：身分證字號第2碼為1，表示男性，請確認性別或身分證字號是否填錯", ProfileRules.MessageFor(p, ProfileField.Gender));
+        p.Gender = "1";
+        Assert.Null(ProfileRules.MessageFor(p, ProfileField.Gender));
+        p.NationalId = "A800000014"; // a resident certificate: not checked against 性別
+        p.Gender = "0";
+        Assert.Null(ProfileRules.MessageFor(p, ProfileField.Gender));
+    }
+
+    [Fact]
+    public void A_birthday_under_twenty_at_the_course_start_is_flagged_as_a_possible_typo()
+    {
+        var start = new DateOnly(2027, 3, 10);
+        Assert.Equal("依此生日，您於開課日（2027-03-10）未滿20歲，無法申請補助；若生日填錯了，請更正",
+            ProfileRules.BirthdayForCourse(new DateOnly(2010, 5, 1), start));
+        Assert.Null(ProfileRules.BirthdayForCourse(new DateOnly(2007, 3, 10), start));
     }
 
     [Fact]

@@ -18,6 +18,21 @@ public class EligibilityTests
     [Fact]
     public void An_eligible_member_passes() => Assert.Empty(Codes(Eligible()));
 
+    [Fact]
+    public void A_used_up_cap_points_to_next_years_courses_not_to_the_account_page()
+    {
+        var cap = Assert.Single(Eligibility.Check(Eligible() with { RemainingCap = 0 }, Course, Today));
+        Assert.Equal(("您2027年度的補助額度已用完。", "courses?year=2028", "查看2028年開課的課程"), (cap.Message, cap.ActionHref, cap.ActionText));
+    }
+
+    [Fact]
+    public void A_too_young_birthday_names_the_birthday_and_links_to_correcting_it()
+    {
+        var age = Assert.Single(Eligibility.Check(Eligible() with { Birthday = new DateOnly(2010, 5, 1) }, Course, Today));
+        Assert.Contains("生日（2010-05-01）填錯了，請先更正", age.Remedy);
+        Assert.Equal(("Account/Manage", "確認或更正生日"), (age.ActionHref, age.ActionText));
+    }
+
     [Theory]
     [InlineData("2007-03-10", true)]  // 20th birthday on the start date
     [InlineData("2007-03-11", false)] // one day short

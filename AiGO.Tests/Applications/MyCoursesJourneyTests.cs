@@ -90,10 +90,20 @@ public class MyCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "確定取消報名" }).ClickAsync();
         await Assertions.Expect(phone.Locator($"[data-application-id='{cancelledId}']").GetByTestId("card-message")).ToContainTextAsync("已取消報名");
 
-        await Assertions.Expect(second.GetByTestId("status")).ToHaveTextAsync("已取消", WithinTwoSeconds);
-        await Assertions.Expect(page.GetByTestId("my-summary")).ToContainTextAsync("數量：2", new() { Timeout = 2000 });
+        // The cancelled one leaves 數量 and folds below, counted apart, without what no longer applies to it.
+        var ended = page.GetByTestId("ended-applications");
+        await Assertions.Expect(ended).ToContainTextAsync("已結束的申請（已取消、未通過）：1 筆", new() { Timeout = 2000 });
+        await Assertions.Expect(page.GetByTestId("my-summary")).ToContainTextAsync("數量：1 · 政府補助總額度", new() { Timeout = 2000 });
+        await ended.GetByText("已結束的申請（已取消、未通過）").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("status")).ToHaveTextAsync("已取消");
+        await Assertions.Expect(second.GetByTestId("questionnaire")).ToHaveCountAsync(0);
+        await Assertions.Expect(second.GetByTestId("test")).ToHaveCountAsync(0);
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "取消報名" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync("my-courses-05-live");
         await page.AssertNoSeriousViolationsAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("my-courses-06-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "課程管理 is wider than a phone");
 
         var mail = await app.Smtp.WaitForAsync(m => m.Subject == "您已取消AIGO計畫課程補助《語音辨識與語音合成應用》");
         Assert.Contains(member.Email!, mail.To.ToString());

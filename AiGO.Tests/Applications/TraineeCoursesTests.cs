@@ -7,7 +7,7 @@ namespace AiGO.Tests.Applications;
 public class TraineeCoursesTests
 {
     [Fact]
-    public async Task The_page_counts_every_application_and_sums_only_the_subsidy_still_held()
+    public async Task The_page_counts_live_applications_apart_from_cancelled_ones_and_sums_only_the_subsidy_still_held()
     {
         await using var kit = await ApplicationsKit.CreateAsync(DatabaseProvider.Sqlite, new SubsidyPolicy { DisbursementDelayDays = 45 });
         var member = await kit.MemberAsync();
@@ -17,7 +17,9 @@ public class TraineeCoursesTests
 
         var view = await kit.MyCourses.ListAsync(TestData.MemberActor(member));
 
-        Assert.Equal((2, 4000), (view.Count, view.SubsidyTotal));
+        Assert.Equal((1, 4000), (view.Count, view.SubsidyTotal));
+        Assert.Equal([kept.ApplicationId], view.Current.Select(a => a.ApplicationId));
+        Assert.Equal([dropped.ApplicationId], view.Ended.Select(a => a.ApplicationId));
         var row = view.Applications.Single(a => a.ApplicationId == kept.ApplicationId);
         Assert.Equal(("測試培訓單位", "保留的課程", new DateOnly(2026, 12, 17), new DateOnly(2027, 1, 31)), (row.OrganiserName, row.CourseName, row.End, row.ExpectedDisbursement));
         Assert.Equal(("已報名成功", "預計完成課程後開放", "問卷尚未填寫", true, false), (row.StatusText, row.TestText, row.QuestionnaireText, row.CanCancel, row.CanFillQuestionnaire));
@@ -25,10 +27,33 @@ public class TraineeCoursesTests
         Assert.Equal(["已報名成功"], row.History.Select(h => h.To.Label()));
         var cancelled = view.Applications.Single(a => a.ApplicationId == dropped.ApplicationId);
         Assert.Equal((ApplicationStatus.Cancelled, false, false), (cancelled.Status, cancelled.HoldsMoney, cancelled.CanCancel));
+        // Nothing that no longer applies: no 問卷尚未填寫, no test, no 取消報名 on a cancelled card.
+        Assert.Equal((false, false, true), (cancelled.ShowsProgress, cancelled.ShowsCancel, row.ShowsProgress));
         Assert.Equal(["已報名成功", "已取消"], cancelled.History.Select(h => h.To.Label()));
 
         var stranger = await kit.MyCourses.ListAsync(TestData.MemberActor(await kit.MemberAsync()));
         Assert.Empty(stranger.Applications);
+    }
+
+    [Fact]
+    public async Task A_course_that_has_ended_offers_no_cancel_and_does_not_claim_it_has_only_started()
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(DatabaseProvider.Sqlite);
+        var member = await kit.MemberAsync();
+        var course = await kit.CourseAsync("上週的課程", kit.Today.AddDays(3));
+        var applied = await kit.ApplyAsync(member, course);
+
+        kit.Clock.Advance(TimeSpan.FromDays(4)); // started, not ended: the button stays, greyed, with the reason
+        var started = (await kit.MyCourses.ListAsync(TestData.MemberActor(member))).Current.Single();
+        Assert.True(started.ShowsCancel);
+        Assert.Contains("開課後無法取消報名", started.CancelRefusal);
+
+        kit.Clock.Advance(TimeSpan.FromDays(30));
+        var ended = (await kit.MyCourses.ListAsync(TestData.MemberActor(member))).Current.Single();
+        Assert.Equal(applied.ApplicationId, ended.ApplicationId);
+        Assert.False(ended.ShowsCancel);
+        Assert.DoesNotContain("開課", ended.CancelRefusal);
+        Assert.Contains("結束", ended.CancelRefusal);
     }
 
     [Fact]

@@ -62,10 +62,30 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.AsAsync("trainee@aigo.example.tw", returnUrl: $"courses/{courseId}/apply");
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        // The keyboard starts on the new step, so the next Tab reaches the first consent, not 填寫完成.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "同意條款" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" })).Not.ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "不同意" }).CheckAsync();
         await Assertions.Expect(page.GetByText("選擇「不同意」將無法申請本課程補助")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "填寫完成" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("submit-error")).ToContainTextAsync("不同意");
+
+        // One message per problem, next to its control; the 不同意 explanation once; nothing joined with 。；
+        var errors = page.GetByTestId("consent-error");
+        await Assertions.Expect(errors).ToHaveTextAsync([
+            "本課程需具備上述先備知識才能跟上進度；選擇「不同意」將無法申請本課程補助。可先完成相關線上自學課程後再申請。",
+            "請勾選同意蒐集個人資料告知事項暨個人資料同意書。",
+            "請勾選同意參訓學員須知暨切結書。",
+        ]);
+        await Assertions.Expect(page.GetByText("選擇「不同意」將無法申請本課程補助")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("submit-error")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("。；", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync("wizard-12-consent-errors");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("wizard-13-consent-errors-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the consent step is wider than a phone");
+        await page.GetByLabel("本人同意數位發展部數位產業署蒐集個人資料告知事項暨個人資料同意書 (勾選即顯示內容)").CheckAsync();
+        await Assertions.Expect(errors).ToHaveCountAsync(2);
 
         await using var db = app.CreateDbContext();
         var trainee = await db.Users.SingleAsync(u => u.Email == "trainee@aigo.example.tw");
@@ -89,9 +109,16 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(problems).ToContainTextAsync("您的信箱尚未驗證。");
         await Assertions.Expect(problems).ToContainTextAsync("已審核通過的學習積分為0分，須達2分以上。");
         await Assertions.Expect(problems).ToContainTextAsync("請完成一門線上自學課程，或至帳號管理上傳學習積分證明");
+        await Assertions.Expect(page.GetByTestId("wizard-status")).ToHaveTextAsync("尚未符合申請資格");
+        // Each problem carries the remedy that helps, not one 前往帳號管理 for all.
+        await Assertions.Expect(problems.GetByRole(AriaRole.Link, new() { Name = "重寄驗證信" })).ToHaveAttributeAsync("href", "Account/ResendEmailConfirmation");
+        await Assertions.Expect(problems.GetByRole(AriaRole.Link, new() { Name = "上傳學習積分證明" })).ToHaveAttributeAsync("href", "Account/Manage");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "下一步" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync("wizard-00-not-eligible");
         await page.AssertNoSeriousViolationsAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync("wizard-00-not-eligible-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the notice is wider than a phone");
     }
 
     [Fact]
@@ -138,6 +165,16 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await phone.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Radio, new() { Name = "同意", Exact = true })).ToBeCheckedAsync();
         await phone.ScreenshotAsync("wizard-05-draft-resumed");
+
+        // The data in 帳號管理 is one click away.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "基本資料填寫" })).ToBeFocusedAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.ScreenshotAsync("wizard-06-draft-reload-phone");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the wizard is wider than a phone");
+        await phone.GetByTestId("reload-profile").ClickAsync();
+        await Assertions.Expect(phone.GetByLabel("職稱")).ToHaveValueAsync("工程師");
+        await Assertions.Expect(phone.GetByTestId("draft-status")).ToHaveTextAsync("已重新載入帳號管理的資料");
 
         await using var db = app.CreateDbContext();
         var draft = await db.ApplicationDrafts.SingleAsync(d => d.CourseId == courseId);

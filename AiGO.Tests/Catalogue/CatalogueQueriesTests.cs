@@ -53,6 +53,12 @@ public class CatalogueQueriesTests
         Assert.Equal(11, byOrg.Total);
         Assert.All(byOrg.Items, i => Assert.Equal("社團法人台灣電子連接產業協會", i.OrganiserName));
 
+        var year = (await queries.SearchAsync(new CourseFilter())).Items[0].StartDate.Year;
+        var ofYear = await queries.SearchAsync(new CourseFilter(Year: year));
+        Assert.InRange(ofYear.Total, 1, 23);
+        Assert.All(ofYear.Items, i => Assert.Equal(year, i.StartDate.Year));
+        Assert.Equal(0, (await queries.SearchAsync(new CourseFilter(Year: year + 5))).Total);
+
         var venues = await queries.VenueOptionsAsync();
         Assert.Equal(["臺北市", "臺南市", "線上", "雙軌同步"], venues);
     }

@@ -25,8 +25,8 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         return new MyAccount(user.Email ?? "", user.EmailConfirmed, profile);
     }
 
-    /// <summary>Saves when every rule passes; otherwise returns every failed field and changes nothing.</summary>
-    public async Task<IReadOnlyList<ProfileFieldError>> SaveAsync(ClaimsPrincipal principal, MemberProfile input, CancellationToken ct = default)
+    /// <summary>Every failed field of the input, including a national ID another account holds; saves nothing.</summary>
+    public async Task<IReadOnlyList<ProfileFieldError>> CheckAsync(ClaimsPrincipal principal, MemberProfile input, CancellationToken ct = default)
     {
         var userId = CurrentUser.IdOf(principal);
         var errors = ProfileRules.Validate(input, await codes.LoadAsync(ct), clock.Today());
@@ -37,6 +37,17 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         protector.Seal(probe);
         if (await db.MemberProfiles.AnyAsync(p => p.NationalIdHash == probe.NationalIdHash && p.UserId != userId, ct))
             return [new ProfileFieldError(ProfileField.NationalId, NationalIdTaken)];
+        return [];
+    }
+
+    /// <summary>Saves when every rule passes; otherwise returns every failed field and changes nothing.</summary>
+    public async Task<IReadOnlyList<ProfileFieldError>> SaveAsync(ClaimsPrincipal principal, MemberProfile input, CancellationToken ct = default)
+    {
+        var userId = CurrentUser.IdOf(principal);
+        var errors = await CheckAsync(principal, input, ct);
+        if (errors.Count > 0) return errors;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == userId, ct);
         if (profile is null)
@@ -45,7 +56,8 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
             db.MemberProfiles.Add(profile);
         }
         profile.CopyFrom(input);
-        profile.NationalId = NationalId.Parse(input.NationalId).Value!.Value;
+        ProfileRules.Normalise(profile);
+        profile.ClearHiddenFields();
         protector.Seal(profile);
         profile.UpdatedAt = clock.GetUtcNow();
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);

@@ -12,7 +12,7 @@ namespace AiGO.Web.Applications;
 /// <summary>What the wizard needs to open: the course, the member's data and whether anything stops them.</summary>
 public sealed record ApplyContext(
     Course Course, MyAccount Account, IReadOnlyList<CodeEntry> Codes, int Subsidy, ApplicationStatus? Status,
-    IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings);
+    IReadOnlyList<EligibilityProblem> Problems, IReadOnlyList<string> Warnings, string? WaitlistNotice);
 
 /// <summary>The result of 填寫完成: either the profile's field errors (back to step 1), or the submission's outcome.</summary>
 public sealed record ApplyResult(IReadOnlyList<ProfileFieldError> ProfileErrors, Outcome<SubmissionResult>? Submission);
@@ -26,7 +26,7 @@ public sealed class ApplyForCourse(
     SubmitApplication submit, CourseDetails details, SubsidyPolicy policy, TimeProvider clock)
 {
     /// <summary>Rules the wizard's first step lets the member fix: they do not keep it shut.</summary>
-    private static readonly HashSet<string> FixedInTheWizard = ["birthday", "national-id"];
+    private static readonly HashSet<string> FixedInTheWizard = ["birthday", "age", "national-id"];
 
     public async Task<ApplyContext?> LoadAsync(ClaimsPrincipal principal, int courseId, CancellationToken ct = default)
     {
@@ -42,17 +42,27 @@ public sealed class ApplyForCourse(
         var eligibility = await MemberEligibility.LoadAsync(db, actor.Id!, course, facts, policy, today, ct);
         var problems = Eligibility.Check(eligibility, course, today).Where(p => !FixedInTheWizard.Contains(p.Code)).ToList();
         var warnings = await MemberEligibility.ClashesAsync(db, actor.Id!, course, ct);
-        return new ApplyContext(course, account, await codes.LoadAsync(ct), situation.SubsidyForCourse, situation.Status, problems, warnings);
+        return new ApplyContext(course, account, await codes.LoadAsync(ct), situation.SubsidyForCourse, situation.Status, problems, warnings, view.WaitlistNotice);
     }
 
     public async Task<ApplyResult> SubmitAsync(ClaimsPrincipal principal, int courseId, MemberProfile profile, Consents consents, CancellationToken ct = default)
     {
-        var profileErrors = await profiles.SaveAsync(principal, profile, ct);
+        // The submission is judged on what the member typed, and the profile changes only when it is accepted:
+        // a refused submission must not leave a typo in 帳號管理.
+        var profileErrors = await profiles.CheckAsync(principal, profile, ct);
         if (profileErrors.Count > 0) return new ApplyResult(profileErrors, null);
         var actor = CurrentActor.From(principal)!;
-        MemberFacts facts;
+        MemberFacts stored;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            facts = await factsReader.ReadAsync(db, actor.Id!, ct);
-        return new ApplyResult([], await submit.SubmitAsync(actor, courseId, facts, consents, ct));
+            stored = await factsReader.ReadAsync(db, actor.Id!, ct);
+        var typed = Domain.Common.NationalId.Parse(profile.NationalId).Value!.Value;
+        var facts = stored with { Birthday = profile.Birthday, NationalId = typed, SpecialIdentity = profile.SpecialIdentity };
+        var outcome = await submit.SubmitAsync(actor, courseId, facts, consents, ct);
+        if (outcome.Succeeded)
+        {
+            var saved = await profiles.SaveAsync(principal, profile, ct);
+            if (saved.Count > 0) return new ApplyResult(saved, outcome);
+        }
+        return new ApplyResult([], outcome);
     }
 }

@@ -8,6 +8,7 @@ namespace AiGO.Web.Components.Pages.Accounts;
 public partial class ProfileForm
 {
     private MudForm form = default!;
+    private MudRadioGroup<string> gender = default!;
     private readonly Dictionary<ProfileField, string> serverErrors = [];
 
     /// <summary>The profile being edited, changed in place.</summary>
@@ -17,6 +18,8 @@ public partial class ProfileForm
     [Parameter] public string? Email { get; set; }
     /// <summary>For anyone but the owner: the national ID shows as <c>A1****6138</c> and cannot be edited.</summary>
     [Parameter] public bool MaskNationalId { get; set; }
+    /// <summary>In the wizard: the course's start date, so a birthday under 20 on that day is flagged at the field.</summary>
+    [Parameter] public DateOnly? CourseStart { get; set; }
     /// <summary>Raised after any field changes (the wizard saves its draft on it).</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
@@ -35,9 +38,11 @@ public partial class ProfileForm
     private DateTime? Birthday => Profile.Birthday?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>Validates every shown field and shows the messages next to them; true when all pass.</summary>
-    private async Task OnFieldChangedAsync()
+    private async Task OnFieldChangedAsync(MudBlazor.Utilities.FormFieldChangedEventArgs e)
     {
         serverErrors.Clear();
+        // 性別 is judged against the national ID: typing either one re-checks it.
+        if (Profile.Gender is not null && !ReferenceEquals(e.Field, gender)) await gender.ValidateAsync();
         await Changed.InvokeAsync();
     }
 
@@ -62,7 +67,8 @@ public partial class ProfileForm
         if (serverErrors.TryGetValue(field, out var server)) return server;
         var probe = Profile.Clone();
         Apply(probe, field, value);
-        return ProfileRules.MessageFor(probe, field, Codes);
+        return ProfileRules.MessageFor(probe, field, Codes)
+            ?? (field == ProfileField.Birthday && CourseStart is { } start ? ProfileRules.BirthdayForCourse(probe.Birthday, start) : null);
     };
 
     private static void Apply(MemberProfile p, ProfileField field, object? value)
