@@ -24,14 +24,25 @@ public class MyApplicationCardTests : BunitContext, IAsyncLifetime
     [Fact]
     public void It_shows_the_manuals_fields_in_the_manuals_order()
     {
-        var card = Render<MyApplicationCard>(p => p.Add(c => c.Application, Application(ApplicationStatus.Submitted)));
+        // A trainee who takes part in the course: their completion checklist is there, so every field applies.
+        var checklist = new CompletionChecklist([new ChecklistItem("attendance", "出席時數", ChecklistState.Pending, "尚未登錄出席時數。")], ChecklistState.Pending);
+        var card = Render<MyApplicationCard>(p => p.Add(c => c.Application, Application(ApplicationStatus.Approved) with { Checklist = checklist, ShowsCancel = true }));
 
         var terms = card.FindAll("dt").Select(dt => dt.TextContent.Trim()).ToList();
         Assert.Equal(["開課單位：", "課程名稱：", "開課日期：", "預計撥款時間：", "實際撥款時間：", "測驗完成：", "申請狀態：", "政府補助額度：", "課程問卷："], terms);
         var values = card.FindAll("dd").Select(dd => dd.TextContent.Trim()).ToList();
-        Assert.Equal(["財團法人資訊工業策進會", "測試C (請勿報名)", "2020-05-06 ~ 2020-06-06", "2020-07-06", "", "預計完成課程後開放", "已申請", "1000", "問卷尚未填寫"], values);
+        Assert.Equal(["財團法人資訊工業策進會", "測試C (請勿報名)", "2020-05-06 ~ 2020-06-06", "2020-07-06", "尚未撥款", "預計完成課程後開放", "已報名成功", "1000", "問卷尚未填寫"], values);
         Assert.Contains("取消報名", card.Markup);
         Assert.Contains("2020-04-01 10:00", card.Find("[data-testid=history]").TextContent);
+    }
+
+    [Fact]
+    public void An_application_still_waiting_for_the_office_shows_no_test_or_questionnaire_yet()
+    {
+        var card = Render<MyApplicationCard>(p => p.Add(c => c.Application, Application(ApplicationStatus.Submitted)));
+
+        var terms = card.FindAll("dt").Select(dt => dt.TextContent.Trim()).ToList();
+        Assert.Equal(["開課單位：", "課程名稱：", "開課日期：", "預計撥款時間：", "實際撥款時間：", "申請狀態：", "政府補助額度："], terms);
     }
 
     [Fact]
