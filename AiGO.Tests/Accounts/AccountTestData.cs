@@ -28,6 +28,26 @@ public static partial class AccountTestData
         return user;
     }
 
+    /// <summary>
+    /// A new eligible trainee (profile with a national ID sealed as the app seals it, 2 approved credits) who applies
+    /// for the course through the submission service, as the wizard does.
+    /// </summary>
+    public static async Task<(AppUser Member, int ApplicationId)> ApplyAsEligibleMemberAsync(AppFixture app, int courseId, string name, string emailPrefix)
+    {
+        var member = await CreateMemberAsync(app, UniqueEmail(emailPrefix), name);
+        await using var db = app.CreateDbContext();
+        var profile = new MemberProfile { UserId = member.Id, Name = name, NationalId = NewNationalId(), Birthday = new DateOnly(1990, 6, 1), UpdatedAt = DateTimeOffset.UtcNow };
+        app.Services.GetRequiredService<Web.Accounts.NationalIdProtector>().Seal(profile);
+        db.MemberProfiles.Add(profile);
+        db.LearningCredits.Add(new LearningCredit { UserId = member.Id, Title = "AI 概論", Points = 2, Status = CreditStatus.Approved, Source = CreditSource.OnlineCourse, SubmittedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        var facts = await app.Services.GetRequiredService<Domain.Applications.IMemberFactsReader>().ReadAsync(db, member.Id);
+        var outcome = await app.Services.GetRequiredService<Domain.Applications.SubmitApplication>()
+            .SubmitAsync(new Actor(member.Id, name, new HashSet<string> { Roles.Trainee }, null), courseId, facts, new Domain.Applications.Consents(true, true, true));
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return (member, outcome.Value!.ApplicationId);
+    }
+
     public static ClaimsPrincipal PrincipalOf(AppUser user) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], "test"));
 

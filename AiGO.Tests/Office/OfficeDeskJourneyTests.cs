@@ -145,20 +145,6 @@ public class OfficeDeskJourneyTests(AppFixture app, BrowserFixture browser)
         return await db.Courses.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
-    /// <summary>A new eligible trainee applies through the submission service, as the wizard does.</summary>
-    private async Task<(AppUser Member, int ApplicationId)> ApplyAsync(int courseId, string name)
-    {
-        var member = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("board"), name);
-        await using var db = app.CreateDbContext();
-        var profile = new MemberProfile { UserId = member.Id, Name = name, NationalId = AccountTestData.NewNationalId(), Birthday = new DateOnly(1988, 2, 3), UpdatedAt = DateTimeOffset.UtcNow };
-        app.Services.GetRequiredService<NationalIdProtector>().Seal(profile);
-        db.MemberProfiles.Add(profile);
-        db.LearningCredits.Add(new LearningCredit { UserId = member.Id, Title = "AI 概論", Points = 2, Status = CreditStatus.Approved, Source = CreditSource.OnlineCourse, SubmittedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
-        var facts = await app.Services.GetRequiredService<IMemberFactsReader>().ReadAsync(db, member.Id);
-        var outcome = await app.Services.GetRequiredService<SubmitApplication>()
-            .SubmitAsync(new Actor(member.Id, name, new HashSet<string> { Roles.Trainee }, null), courseId, facts, new Consents(true, true, true));
-        Assert.True(outcome.Succeeded, outcome.Message);
-        return (member, outcome.Value!.ApplicationId);
-    }
+    private Task<(AppUser Member, int ApplicationId)> ApplyAsync(int courseId, string name) =>
+        AccountTestData.ApplyAsEligibleMemberAsync(app, courseId, name, "board");
 }

@@ -66,19 +66,6 @@ public class ApplicantsJourneyTests(AppFixture app, BrowserFixture browser)
         return await db.Courses.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
-    private async Task<(AppUser Member, int ApplicationId)> ApplyAsync(int courseId, string name)
-    {
-        var member = await AccountTestData.CreateMemberAsync(app, AccountTestData.UniqueEmail("applicant"), name);
-        await using var db = app.CreateDbContext();
-        var profile = new MemberProfile { UserId = member.Id, Name = name, NationalId = AccountTestData.NewNationalId(), Birthday = new DateOnly(1990, 6, 1), UpdatedAt = DateTimeOffset.UtcNow };
-        app.Services.GetRequiredService<NationalIdProtector>().Seal(profile);
-        db.MemberProfiles.Add(profile);
-        db.LearningCredits.Add(new LearningCredit { UserId = member.Id, Title = "AI 概論", Points = 2, Status = CreditStatus.Approved, Source = CreditSource.OnlineCourse, SubmittedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
-        var facts = await app.Services.GetRequiredService<IMemberFactsReader>().ReadAsync(db, member.Id);
-        var outcome = await app.Services.GetRequiredService<SubmitApplication>()
-            .SubmitAsync(new Actor(member.Id, name, new HashSet<string> { Roles.Trainee }, null), courseId, facts, new Consents(true, true, true));
-        Assert.True(outcome.Succeeded, outcome.Message);
-        return (member, outcome.Value!.ApplicationId);
-    }
+    private Task<(AppUser Member, int ApplicationId)> ApplyAsync(int courseId, string name) =>
+        AccountTestData.ApplyAsEligibleMemberAsync(app, courseId, name, "applicant");
 }
