@@ -22,15 +22,35 @@ public static class Completion
 {
     public const int AttendancePercent = 80;
 
-    /// <summary>The hours a trainee must attend: 80% of the course's hours, rounded up to a whole hour.</summary>
-    public static int RequiredHours(int courseHours) => (courseHours * AttendancePercent + 99) / 100;
+    /// <summary>Hours as the checklist and the roster show them: minutes to hours, rounded to one decimal.</summary>
+    public static decimal Hours(int minutes) => Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>An hour figure in words: 9.6 → "9.6", 12.0 → "12".</summary>
+    public static string Show(decimal hours) => hours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The hours a trainee must attend: 80% of the course's hours.</summary>
+    public static decimal RequiredHours(int courseHours) => courseHours * AttendancePercent / 100m;
+
+    /// <summary>Where one trainee stands on attendance, in the hours the checklist and the roster show.</summary>
+    public sealed record AttendanceStanding(decimal CourseHours, decimal Held, decimal Attended)
+    {
+        public decimal Required => RequiredHours((int)CourseHours);
+        public decimal Missed => Held - Attended;
+        /// <summary>Hours this trainee may still miss and reach 80%; negative once that is out of reach.</summary>
+        public decimal MayStillMiss => CourseHours - Required - Missed;
+        public bool CanStillReach => MayStillMiss >= 0;
+        public bool Reached => Attended >= Required;
+    }
+
+    public static AttendanceStanding StandingOf(int courseHours, int minutesHeld, int minutesAttended) =>
+        new(courseHours, Hours(minutesHeld), Hours(minutesAttended));
 
     public static CompletionChecklist For(Course course, SubsidyApplication a, DateOnly today)
     {
         var ended = today >= course.EndDate;
         var items = new List<ChecklistItem>
         {
-            Attendance(course.Hours, a.HoursHeld, a.HoursAttended),
+            Attendance(course.Hours, a.MinutesHeld, a.MinutesAttended),
             a.TestPassed switch
             {
                 true => new("test", "測驗", ChecklistState.Done, "測驗通過"),
@@ -50,23 +70,22 @@ public static class Completion
         return new CompletionChecklist(items, verdict);
     }
 
-    private static ChecklistItem Attendance(int hours, int? held, int? attended)
+    private static ChecklistItem Attendance(int hours, int? minutesHeld, int? minutesAttended)
     {
         const string label = "出席時數";
         var required = RequiredHours(hours);
         var allowedMiss = hours - required;
-        if (held is null || attended is null)
+        if (minutesHeld is null || minutesAttended is null)
             return new("attendance", label, ChecklistState.Pending,
-                $"尚未登錄出席時數。全程{hours}小時，須出席{required}小時以上，最多可缺席{allowedMiss}小時。");
-        var missed = held.Value - attended.Value;
-        var mayStillMiss = allowedMiss - missed;
-        if (mayStillMiss < 0)
+                $"尚未登錄出席時數。全程{hours}小時，須出席{Show(required)}小時以上，最多可缺席{Show(allowedMiss)}小時。");
+        var s = StandingOf(hours, minutesHeld.Value, minutesAttended.Value);
+        if (!s.CanStillReach)
             return new("attendance", label, ChecklistState.Failed,
-                $"已出席{attended}小時，缺席{missed}小時，超過可缺席的{allowedMiss}小時，未達{AttendancePercent}%。");
-        if (held.Value >= hours)
-            return new("attendance", label, ChecklistState.Done, $"已出席{attended}/{hours}小時，達{AttendancePercent}%。");
+                $"已出席{Show(s.Attended)}小時，缺席{Show(s.Missed)}小時，超過可缺席的{Show(allowedMiss)}小時，未達{AttendancePercent}%。");
+        if (s.Held >= hours)
+            return new("attendance", label, ChecklistState.Done, $"已出席{Show(s.Attended)}/{hours}小時，達{AttendancePercent}%。");
         return new("attendance", label, ChecklistState.Pending,
-            $"已上課{held}小時，出席{attended}小時；您還可以缺席{mayStillMiss}小時，仍可達{AttendancePercent}%（須出席{required}/{hours}小時）。");
+            $"已上課{Show(s.Held)}小時，出席{Show(s.Attended)}小時；您還可以缺席{Show(s.MayStillMiss)}小時，仍可達{AttendancePercent}%（須出席{Show(required)}/{hours}小時）。");
     }
 
     /// <summary>

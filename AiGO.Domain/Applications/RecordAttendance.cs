@@ -13,8 +13,8 @@ public sealed class RecordAttendance(UnitOfWork work)
                 return Outcome.Invalid("hoursHeld", $"已上課時數須介於0到{app.Course.Hours}小時");
             if (hoursAttended < 0 || hoursAttended > hoursHeld)
                 return Outcome.Invalid("hoursAttended", "出席時數不可超過已上課時數");
-            app.HoursHeld = hoursHeld;
-            app.HoursAttended = hoursAttended;
+            app.MinutesHeld = hoursHeld * 60;
+            app.MinutesAttended = hoursAttended * 60;
             s.Note($"出席 {hoursAttended}/{hoursHeld} 小時{ActionText.Suffix(note)}");
             return null;
         }, ct);

@@ -32,10 +32,12 @@ public class SubsidyApplication : IVersioned
     public string? AffidavitVersion { get; set; }
     public DateTimeOffset? ConsentedAt { get; set; }
     public DateOnly? DisbursedOn { get; set; }
-    /// <summary>Hours of class held so far, as the organiser last recorded attendance.</summary>
-    public int? HoursHeld { get; set; }
-    /// <summary>Of <see cref="HoursHeld"/>, the hours this trainee attended.</summary>
-    public int? HoursAttended { get; set; }
+    /// <summary>Minutes of the sessions whose attendance has been recorded for this trainee (a sum of the roster, kept with it).</summary>
+    public int? MinutesHeld { get; set; }
+    /// <summary>Of <see cref="MinutesHeld"/>, the minutes this trainee attended.</summary>
+    public int? MinutesAttended { get; set; }
+    /// <summary>When the trainee was told they can no longer reach 80% attendance: they are told once.</summary>
+    public DateTimeOffset? AttendanceWarningSentAt { get; set; }
     /// <summary>測驗: null until the organiser records the result.</summary>
     public bool? TestPassed { get; set; }
     /// <summary>結訓證書 issued on this date.</summary>

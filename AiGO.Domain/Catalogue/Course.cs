@@ -39,11 +39,15 @@ public class Course : IVersioned
     public string? RegistrationUrl { get; set; }
     /// <summary>先備知識 — prerequisites the trainee must declare.</summary>
     public List<string> Prerequisites { get; set; } = [];
+    /// <summary>The organiser stated explicitly that the course needs no prior knowledge (先備知識：無).</summary>
+    public bool NoPrerequisites { get; set; }
     /// <summary>授課師資.</summary>
     public string? Instructors { get; set; }
     /// <summary>預計招生人數 — the number of subsidised places.</summary>
     public int PlannedSeats { get; set; }
     public CourseStatus Status { get; set; }
+    /// <summary>上課日: the class sessions, in date order once loaded.</summary>
+    public List<CourseSession> Sessions { get; set; } = [];
 
     /// <summary>When the organiser asked the office to publish this draft.</summary>
     public DateTimeOffset? SubmittedForPublicationAt { get; set; }

@@ -20,6 +20,8 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
 {
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+    public DbSet<SessionAttendance> Attendance => Set<SessionAttendance>();
     public DbSet<SubsidyApplication> Applications => Set<SubsidyApplication>();
     public DbSet<ApplicationStatusChange> StatusChanges => Set<ApplicationStatusChange>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();

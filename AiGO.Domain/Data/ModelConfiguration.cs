@@ -96,6 +96,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Organiser).WithMany().HasForeignKey(c => c.OrganiserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.Status, c.StartDate });
+        b.HasMany(c => c.Sessions).WithOne(s => s.Course).HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t =>
         {
             // Backstops for the rules CourseRules checks with a message first.
@@ -103,6 +104,29 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
             t.HasCheckConstraint("CK_Course_NonNegative", "\"TraineeShare\" >= 0 AND \"GovernmentShare\" >= 0 AND \"Hours\" > 0 AND \"PlannedSeats\" >= 0");
             t.HasCheckConstraint("CK_Course_Dates", "\"EndDate\" >= \"StartDate\"");
         });
+    }
+}
+
+internal sealed class CourseSessionConfiguration : IEntityTypeConfiguration<CourseSession>
+{
+    public void Configure(EntityTypeBuilder<CourseSession> b)
+    {
+        b.ToTable("CourseSessions", t => t.HasCheckConstraint("CK_Session_Minutes", "\"Minutes\" > 0"));
+        b.HasIndex(s => new { s.CourseId, s.Date, s.Start }).IsUnique();
+    }
+}
+
+internal sealed class SessionAttendanceConfiguration : IEntityTypeConfiguration<SessionAttendance>
+{
+    public void Configure(EntityTypeBuilder<SessionAttendance> b)
+    {
+        b.ToTable("SessionAttendance", t => t.HasCheckConstraint("CK_Attendance_Minutes", "\"MinutesAttended\" >= 0"));
+        b.Property(a => a.RecordedBy).HasMaxLength(100);
+        // One mark per trainee and session: recording again updates it.
+        b.HasIndex(a => new { a.SessionId, a.ApplicationId }).IsUnique();
+        b.HasIndex(a => a.ApplicationId);
+        b.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Application).WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -12,30 +12,29 @@ public class CompletionAndQuestionnaireTests
         Questionnaire.Questions.Select(q => q.Kind == QuestionKind.Rating ? new Answer(q.Key, rating, null) : new Answer(q.Key, null, "很實用")).ToList();
 
     [Theory]
-    [InlineData(12, 10)]
-    [InlineData(18, 15)] // 14.4 rounds up
-    [InlineData(24, 20)] // 19.2 rounds up
-    [InlineData(30, 24)]
-    public void Eighty_percent_of_the_hours_is_rounded_up_to_a_whole_hour(int hours, int required) =>
-        Assert.Equal(required, Completion.RequiredHours(hours));
+    [InlineData(12, "9.6")]
+    [InlineData(18, "14.4")]
+    [InlineData(30, "24")]
+    public void Eighty_percent_of_the_hours_is_shown_to_one_decimal(int hours, string required) =>
+        Assert.Equal(required, Completion.Show(Completion.RequiredHours(hours)));
 
     [Fact]
     public void The_checklist_says_how_many_more_hours_may_be_missed()
     {
         var course = TestData.Course(new(), "課程", new DateOnly(2026, 12, 1));
-        course.Hours = 24; // must attend 20: may miss 4
-        var app = new SubsidyApplication { Status = ApplicationStatus.Enrolled, HoursHeld = 12, HoursAttended = 11 };
+        course.Hours = 24; // must attend 19.2: may miss 4.8
+        var app = new SubsidyApplication { Status = ApplicationStatus.Enrolled, MinutesHeld = 12 * 60, MinutesAttended = 11 * 60 };
         var today = new DateOnly(2026, 12, 4);
 
         var attendance = Completion.For(course, app, today)["attendance"];
         Assert.Equal(ChecklistState.Pending, attendance.State);
-        Assert.Contains("您還可以缺席3小時", attendance.Detail);
+        Assert.Contains("您還可以缺席3.8小時", attendance.Detail);
 
-        app.HoursAttended = 7; // missed 5 of the 4 allowed
+        app.MinutesAttended = 7 * 60; // missed 5 of the 4.8 allowed
         Assert.Equal(ChecklistState.Failed, Completion.For(course, app, today)["attendance"].State);
         Assert.Equal(ChecklistState.Failed, Completion.For(course, app, today).Verdict);
 
-        app.HoursHeld = 24; app.HoursAttended = 20;
+        app.MinutesHeld = 24 * 60; app.MinutesAttended = 20 * 60;
         Assert.Equal(ChecklistState.Done, Completion.For(course, app, today)["attendance"].State);
         Assert.Equal("預計完成課程後開放", Completion.For(course, app, today)["test"].Detail);
     }
@@ -44,7 +43,7 @@ public class CompletionAndQuestionnaireTests
     public void An_enrolled_application_is_decided_only_after_the_course_ends()
     {
         var course = TestData.Course(new(), "課程", new DateOnly(2026, 12, 1)); // ends 12-08, 12 hours
-        var app = new SubsidyApplication { Status = ApplicationStatus.Enrolled, HoursHeld = 12, HoursAttended = 10, TestPassed = true, CertificateIssuedOn = new DateOnly(2026, 12, 8), QuestionnaireSubmittedAt = DateTimeOffset.UtcNow };
+        var app = new SubsidyApplication { Status = ApplicationStatus.Enrolled, MinutesHeld = 12 * 60, MinutesAttended = 10 * 60, TestPassed = true, CertificateIssuedOn = new DateOnly(2026, 12, 8), QuestionnaireSubmittedAt = DateTimeOffset.UtcNow };
         Assert.Null(Completion.Decide(course, app, new DateOnly(2026, 12, 7)));
         Assert.Equal(ApplicationStatus.Completed, Completion.Decide(course, app, new DateOnly(2026, 12, 8)));
         app.TestPassed = false;

@@ -26,7 +26,7 @@ public class RecordAttendanceTests
 
         Assert.True(outcome.Succeeded, outcome.Message);
         var stored = await kit.ApplicationAsync(id);
-        Assert.Equal((ApplicationStatus.Enrolled, 6, 5), (stored.Status, stored.HoursHeld!.Value, stored.HoursAttended!.Value));
+        Assert.Equal((ApplicationStatus.Enrolled, 360, 300), (stored.Status, stored.MinutesHeld!.Value, stored.MinutesAttended!.Value));
         var audit = (await kit.AuditOfAsync(id))[^1];
         Assert.Equal(("application.attendance", organiser.Id, organiser.Name, kit.Clock.GetUtcNow(), "資料科學：出席 5/6 小時（第一週）"),
             (audit.Action, audit.ActorId, audit.ActorName, audit.At, audit.Details));
@@ -36,10 +36,10 @@ public class RecordAttendanceTests
         Assert.Equal((before.History, before.Audit + 1, before.Mails, before.MailSignals), (after.History, after.Audit, after.Mails, after.MailSignals));
         Assert.Equal([LiveChange.ForApplication(id, course.Id, course.OrganiserId, member.Id)], kit.ChangesSince(before.LiveChanges));
 
-        // The trainee sees where they stand: 12 hours, 10 required, 1 missed of the 2 allowed.
+        // The trainee sees where they stand: 12 hours, 9.6 required, 1 missed of the 2.4 allowed.
         var checklist = (await kit.MyCourses.ListAsync(TestData.MemberActor(member))).Applications.Single().Checklist!;
         Assert.Equal(ChecklistState.Pending, checklist["attendance"].State);
-        Assert.Contains("您還可以缺席1小時", checklist["attendance"].Detail);
+        Assert.Contains("您還可以缺席1.4小時", checklist["attendance"].Detail);
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public class RecordAttendanceTests
         Assert.True((await kit.Get<RecordAttendance>().RecordAsync(organiser, app, 6, 5, null)).Succeeded);
 
         var stored = await kit.ApplicationAsync(app);
-        Assert.Equal((ApplicationStatus.Enrolled, 6, 5), (stored.Status, stored.HoursHeld!.Value, stored.HoursAttended!.Value));
+        Assert.Equal((ApplicationStatus.Enrolled, 360, 300), (stored.Status, stored.MinutesHeld!.Value, stored.MinutesAttended!.Value));
         await using var db = kit.Db();
         Assert.Equal(2, await db.AuditLog.CountAsync(e => e.EntityType == "Application" && e.EntityId == app.ToString()));
     }

@@ -18,7 +18,7 @@ internal sealed record ActionFootprint(int History, int Audit, int Mails, string
     {
         await using var db = kit.Db();
         var applications = await db.Applications.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Status, a.Subsidy, a.HoursHeld, a.HoursAttended, a.TestPassed, a.CertificateIssuedOn, a.DisbursedOn, a.RejectionCode, a.RejectionReason, a.Version })
+            .Select(a => new { a.Id, a.Status, a.Subsidy, a.MinutesHeld, a.MinutesAttended, a.TestPassed, a.CertificateIssuedOn, a.DisbursedOn, a.RejectionCode, a.RejectionReason, a.Version })
             .ToListAsync();
         return new ActionFootprint(await db.StatusChanges.CountAsync(), await db.AuditLog.CountAsync(), await db.Outbox.CountAsync(),
             string.Join("\n", applications), kit.Notifier.Changes.Count, kit.Mail.Count);

@@ -441,7 +441,7 @@ public class AuthorisationMatrixTests
                 var app = TestData.Application(course, Trainees[_nextTrainee++ % Trainees.Count], status, course.GovernmentShare);
                 if (status is ApplicationStatus.Completed)
                 {
-                    (app.HoursHeld, app.HoursAttended, app.TestPassed) = (course.Hours, course.Hours, true);
+                    (app.MinutesHeld, app.MinutesAttended, app.TestPassed) = (course.Hours * 60, course.Hours * 60, true);
                     (app.CertificateIssuedOn, app.QuestionnaireSubmittedAt) = (course.EndDate, _kit.Clock.GetUtcNow());
                 }
                 apps.Add(app);

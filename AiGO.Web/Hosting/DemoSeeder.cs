@@ -167,7 +167,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         void Attend(SubsidyApplication app, bool passed, bool filled)
         {
             var c = app.Course;
-            (app.HoursHeld, app.HoursAttended, app.TestPassed, app.CertificateIssuedOn) = (c.Hours, c.Hours - 2, passed, c.EndDate);
+            (app.MinutesHeld, app.MinutesAttended, app.TestPassed, app.CertificateIssuedOn) = (c.Hours * 60, (c.Hours - 2) * 60, passed, c.EndDate);
             if (filled) app.QuestionnaireSubmittedAt = Instant(c.EndDate);
         }
 

@@ -475,6 +475,44 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.ToTable("Sanctions");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SessionId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Attendance_Minutes", "\"MinutesAttended\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.SubsidyApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -486,6 +524,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<string>("AffidavitVersion")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("AttendanceWarningSentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CapYear")
                         .HasColumnType("integer");
@@ -505,16 +546,16 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DisbursedOn")
                         .HasColumnType("date");
 
-                    b.Property<int?>("HoursAttended")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("HoursHeld")
-                        .HasColumnType("integer");
-
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("MinutesAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinutesHeld")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("PrerequisitesAgreed")
                         .HasColumnType("boolean");
@@ -622,6 +663,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NoPrerequisites")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OrganiserId")
                         .HasColumnType("integer");
 
@@ -690,6 +734,40 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                             t.HasCheckConstraint("CK_Course_FeeSplit", "\"TraineeShare\" + \"GovernmentShare\" = \"TotalFee\"");
 
                             t.HasCheckConstraint("CK_Course_NonNegative", "\"TraineeShare\" >= 0 AND \"GovernmentShare\" >= 0 AND \"Hours\" > 0 AND \"PlannedSeats\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.CourseSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("CourseSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Session_Minutes", "\"Minutes\" > 0");
                         });
                 });
 
@@ -1122,6 +1200,25 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.SessionAttendance", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiGO.Domain.Catalogue.CourseSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.SubsidyApplication", b =>
                 {
                     b.HasOne("AiGO.Domain.Catalogue.Course", "Course")
@@ -1148,6 +1245,17 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organiser");
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.CourseSession", b =>
+                {
+                    b.HasOne("AiGO.Domain.Catalogue.Course", "Course")
+                        .WithMany("Sessions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1204,6 +1312,11 @@ namespace AiGO.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.Course", b =>
+                {
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }

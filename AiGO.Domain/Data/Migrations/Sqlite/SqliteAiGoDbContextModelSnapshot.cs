@@ -457,6 +457,42 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.ToTable("Sanctions");
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SessionId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Attendance_Minutes", "\"MinutesAttended\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.SubsidyApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -466,6 +502,9 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<string>("AffidavitVersion")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceWarningSentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CapYear")
                         .HasColumnType("INTEGER");
@@ -485,16 +524,16 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DisbursedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("HoursAttended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("HoursHeld")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinutesHeld")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("PrerequisitesAgreed")
                         .HasColumnType("INTEGER");
@@ -600,6 +639,9 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoPrerequisites")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganiserId")
                         .HasColumnType("INTEGER");
 
@@ -668,6 +710,38 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                             t.HasCheckConstraint("CK_Course_FeeSplit", "\"TraineeShare\" + \"GovernmentShare\" = \"TotalFee\"");
 
                             t.HasCheckConstraint("CK_Course_NonNegative", "\"TraineeShare\" >= 0 AND \"GovernmentShare\" >= 0 AND \"Hours\" > 0 AND \"PlannedSeats\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.CourseSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("CourseSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Session_Minutes", "\"Minutes\" > 0");
                         });
                 });
 
@@ -1088,6 +1162,25 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiGO.Domain.Applications.SessionAttendance", b =>
+                {
+                    b.HasOne("AiGO.Domain.Applications.SubsidyApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiGO.Domain.Catalogue.CourseSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("AiGO.Domain.Applications.SubsidyApplication", b =>
                 {
                     b.HasOne("AiGO.Domain.Catalogue.Course", "Course")
@@ -1114,6 +1207,17 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organiser");
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.CourseSession", b =>
+                {
+                    b.HasOne("AiGO.Domain.Catalogue.Course", "Course")
+                        .WithMany("Sessions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1170,6 +1274,11 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("AiGO.Domain.Applications.QuestionnaireResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Catalogue.Course", b =>
+                {
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }
