@@ -50,6 +50,7 @@ builder.Services.AddSingleton<AiGO.Web.Applications.WizardDrafts>();
 builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+builder.Services.AddHostedService<AiGO.Web.Applications.CompletionWorker>();
 builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);

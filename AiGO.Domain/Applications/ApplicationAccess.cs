@@ -59,6 +59,10 @@ public static class ApplicationAccess
     public static readonly Permission<ApplicationParties> CourseOrganiserOrOffice =
         new("application.organiser-or-office", Any(ActorKind.Organiser | ActorKind.Office), "您沒有處理此申請的權限");
 
+    /// <summary>The system's own rules (completion decided after a course's end), never a user.</summary>
+    public static readonly Permission<ApplicationParties> SystemOnly =
+        new("application.system", Any(ActorKind.System), "只有系統可以執行此作業");
+
     /// <summary>The office only: approval, rejection, disbursement.</summary>
     public static readonly Permission<ApplicationParties> Office =
         new("application.office", Any(ActorKind.Office), "只有計畫辦公室可以處理此申請");

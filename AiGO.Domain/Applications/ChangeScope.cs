@@ -63,10 +63,13 @@ public sealed class ChangeScope
     public void Audit(string action, string entityType, object entityId, string details) =>
         Db.AuditLog.Add(Actor.Audit(Now, action, entityType, entityId, details));
 
-    /// <summary>After the course's last day an enrolled application is 已結訓 or 未達結訓標準 as soon as the rules say so.</summary>
-    internal void DecideCompletion(SubsidyApplication app)
+    /// <summary>
+    /// After the course's last day an enrolled application is 已結訓 or 未達結訓標準 as soon as the rules say so, or
+    /// when <paramref name="deadlinePassed"/>, with what is still missing.
+    /// </summary>
+    internal void DecideCompletion(SubsidyApplication app, bool deadlinePassed = false)
     {
-        if (Completion.Decide(app.Course, app, Today) is { } decided)
-            MoveAsSystem(app, decided, decided == ApplicationStatus.Completed ? "符合結訓標準" : "未達結訓標準");
+        if (Completion.Decide(app.Course, app, Today, deadlinePassed) is { } decided)
+            MoveAsSystem(app, decided.Status, decided.Reason);
     }
 }

@@ -90,16 +90,25 @@ public static class Completion
 
     /// <summary>
     /// After the course's last day an enrolled application is decided: 已結訓 when every rule holds, 未達結訓標準
-    /// when one has failed. While something is still to come (e.g. the questionnaire) it stays as it is.
+    /// when one has failed, with the failed rules as the reason. While something is still to come (e.g. the
+    /// questionnaire) it stays as it is, until <paramref name="deadlinePassed"/>: then what is still missing fails too.
     /// </summary>
-    public static ApplicationStatus? Decide(Course course, SubsidyApplication a, DateOnly today)
+    public static CompletionDecision? Decide(Course course, SubsidyApplication a, DateOnly today, bool deadlinePassed = false)
     {
         if (a.Status != ApplicationStatus.Enrolled || today < course.EndDate) return null;
-        return For(course, a, today).Verdict switch
+        var checklist = For(course, a, today);
+        return checklist.Verdict switch
         {
-            ChecklistState.Done => ApplicationStatus.Completed,
-            ChecklistState.Failed => ApplicationStatus.NotCompleted,
+            ChecklistState.Done => new(ApplicationStatus.Completed, "符合結訓標準"),
+            ChecklistState.Failed => new(ApplicationStatus.NotCompleted, Describe(checklist.Items.Where(i => i.State == ChecklistState.Failed))),
+            _ when deadlinePassed => new(ApplicationStatus.NotCompleted,
+                "結訓期限已過，尚缺" + Describe(checklist.Items.Where(i => i.State != ChecklistState.Done))),
             _ => null,
         };
     }
+
+    private static string Describe(IEnumerable<ChecklistItem> items) => string.Join("；", items.Select(i => $"{i.Label}（{i.Detail}）"));
 }
+
+/// <summary>What the completion rules decided for an application, and why, in the words its history keeps.</summary>
+public sealed record CompletionDecision(ApplicationStatus Status, string Reason);

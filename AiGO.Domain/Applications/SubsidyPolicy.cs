@@ -13,6 +13,11 @@ public sealed class SubsidyPolicy
     public int DisbursementDelayDays { get; set; } = 30;
     /// <summary>處分: how long a sanction bars a member from subsidies, in years from its start.</summary>
     public int SanctionYears { get; set; } = 2;
+    /// <summary>
+    /// Days after a course's last day for the test, the certificate and the questionnaire; past them an enrolled
+    /// application still missing one is decided 未達結訓標準.
+    /// </summary>
+    public int CompletionGraceDays { get; set; } = 21;
     /// <summary>When on, the programme office approves each application instead of the rules alone.</summary>
     public bool ManualReview { get; set; }
 

@@ -43,7 +43,8 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
             if (await act(scope, app) is { Succeeded: false } failure) return failure;
             scope.DecideCompletion(app);
             // Everyone but the member acting on their own application is audited (staff, and the system).
-            if (ApplicationAccess.KindsOf(actor, parties) != ActorKind.Member)
+            // (A unit that changed nothing, such as a second instance deciding a completion already decided, is not.)
+            if (ApplicationAccess.KindsOf(actor, parties) != ActorKind.Member && scope.DetailsOf(app) is not "")
             {
                 scope.Audit(action, "Application", app.Id, $"{app.Course.Name}：{scope.DetailsOf(app)}");
                 foreach (var (other, details) in scope.OthersMoved(app))

@@ -34,6 +34,14 @@ public static class CourseAccess
     public static readonly Permission<Course> ReadApplicants =
         new("course.applicants", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限查看此課程的申請名單");
 
+    /// <summary>上課日: the course's own 開課單位 and the office plan its sessions (until the course starts).</summary>
+    public static readonly Permission<Course> EditSessions =
+        new("course.sessions", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限修改此課程的上課日");
+
+    /// <summary>出席登錄: the course's own 開課單位 and the office record who attended each session.</summary>
+    public static readonly Permission<Course> RecordAttendance =
+        new("course.attendance", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限登錄此課程的出席");
+
     /// <summary>課程維護: every course, for the office.</summary>
     public static readonly Permission<Actor> ListAll =
         new("course.list-all", (a, _) => a.IsOffice, "只有計畫辦公室可以檢視所有課程");

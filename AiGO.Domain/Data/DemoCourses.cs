@@ -320,7 +320,7 @@ public static class DemoCourses
             var n = perOrganiser[organiser] = perOrganiser.GetValueOrDefault(organiser) + 1;
             var contact = profile.Contacts[(n - 1) % profile.Contacts.Length];
             var governmentShare = government ?? fee / 2;
-            courses.Add(new Course
+            var course = new Course
             {
                 Organiser = organiserByName(organiser),
                 Name = name,
@@ -345,7 +345,11 @@ public static class DemoCourses
                 Instructors = instructors,
                 PlannedSeats = seats,
                 Status = status,
-            });
+            };
+            // 上課日 as the organiser would accept them from 上課時間.
+            course.Sessions = [.. (ClassSchedule.Propose(course) ?? throw new InvalidOperationException($"{name}: 上課時間 gives no sessions"))
+                .Select(s => new CourseSession { Date = s.Date, Start = s.Start, End = s.End, Minutes = s.Minutes })];
+            courses.Add(course);
         }
 
         // Consecutive days from exactly today + inDays.

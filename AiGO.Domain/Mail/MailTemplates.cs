@@ -202,6 +202,21 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent($"您申請參加AIGO計畫課程補助《{courseName}》已受理", b.Html, b.Text);
     }
 
+    /// <summary>
+    /// To the trainee, once, when the sessions left can no longer bring their attendance to 80%: they learn it while
+    /// they can still talk to the organiser, not at the end.
+    /// </summary>
+    public MailContent AttendanceOutOfReach(string memberName, string courseName, string attendedHours, string heldHours, string requiredHours, int courseHours)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您參加「{courseName}」課程目前已上課{heldHours}小時、出席{attendedHours}小時。全程{courseHours}小時須出席{requiredHours}小時以上（80%），即使出席其餘所有課程也無法達到，將無法結訓並取得補助。");
+        b.Para("如出席紀錄有誤，請儘速與開課單位聯絡更正。出席情形可至課程管理查看：");
+        b.Lines(MyCoursesUrl);
+        OfficeSignature(b);
+        return new MailContent($"您參加AIGO計畫課程《{courseName}》的出席時數已無法達到結訓標準", b.Html, b.Text);
+    }
+
     private string MyCoursesUrl => office.SiteUrl.TrimEnd('/') + "/my/courses";
 
     private void OfficeSignature(Builder b)

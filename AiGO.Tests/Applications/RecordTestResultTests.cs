@@ -57,8 +57,8 @@ public class RecordTestResultTests
 
         Assert.Equal(ApplicationStatus.NotCompleted, (await kit.ApplicationAsync(id)).Status);
         var decided = (await kit.HistoryAsync(id))[^1];
-        Assert.Equal((ApplicationStatus.Enrolled, ApplicationStatus.NotCompleted, null, "未達結訓標準"), (decided.From!.Value, decided.To, decided.ActorId, decided.Reason));
-        Assert.Equal("資料科學：測驗未通過（補考仍未通過）；已完成報名繳費 → 未達結訓標準：未達結訓標準", (await kit.AuditOfAsync(id))[^1].Details);
+        Assert.Equal((ApplicationStatus.Enrolled, ApplicationStatus.NotCompleted, null, "測驗（測驗未通過）"), (decided.From!.Value, decided.To, decided.ActorId, decided.Reason));
+        Assert.Equal("資料科學：測驗未通過（補考仍未通過）；已完成報名繳費 → 未達結訓標準：測驗（測驗未通過）", (await kit.AuditOfAsync(id))[^1].Details);
     }
 
     [Theory]

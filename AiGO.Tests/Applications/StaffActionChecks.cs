@@ -55,11 +55,42 @@ internal static class StaffActionChecks
         var organiser = TestData.OrganiserActor(course.OrganiserId);
         foreach (var (member, id) in trainees)
         {
-            Assert.True((await kit.Get<RecordAttendance>().RecordAsync(organiser, id, course.Hours, course.Hours, null)).Succeeded);
+            await kit.AttendAsync(course, id, course.Hours, course.Hours);
             Assert.True((await kit.Get<RecordTestResult>().RecordAsync(organiser, id, true, null)).Succeeded);
             Assert.True((await kit.Get<IssueCertificate>().IssueAsync(organiser, id, course.EndDate, null)).Succeeded);
             Assert.True((await kit.Questionnaires.SubmitAsync(TestData.MemberActor(member), id, AllAnswered())).Succeeded);
             Assert.Equal(ApplicationStatus.Completed, (await kit.ApplicationAsync(id)).Status);
+        }
+    }
+
+    /// <summary>
+    /// Records on the roster that the trainee attended <paramref name="attendedHours"/> of the first
+    /// <paramref name="heldHours"/> of the course, giving the course six-hour daily sessions from its start when it has
+    /// none. The clock must be on or after the last session recorded.
+    /// </summary>
+    public static async Task AttendAsync(this ApplicationsKit kit, Course course, int applicationId, int heldHours, int attendedHours)
+    {
+        List<CourseSession> sessions;
+        await using (var db = kit.Db())
+        {
+            if (!await db.CourseSessions.AnyAsync(x => x.CourseId == course.Id))
+            {
+                for (var (left, day) = (course.Hours * 60, 0); left > 0; left -= 360, day++)
+                    db.CourseSessions.Add(new CourseSession { CourseId = course.Id, Date = course.StartDate.AddDays(day), Start = new TimeOnly(9, 0), End = new TimeOnly(16, 0), Minutes = Math.Min(360, left) });
+                await db.SaveChangesAsync();
+            }
+            sessions = await db.CourseSessions.AsNoTracking().Where(x => x.CourseId == course.Id).OrderBy(x => x.Date).ToListAsync();
+        }
+        var organiser = TestData.OrganiserActor(course.OrganiserId);
+        var (held, attended) = (heldHours * 60, attendedHours * 60);
+        foreach (var session in sessions)
+        {
+            if (held <= 0) break;
+            held -= session.Minutes;
+            var minutes = Math.Min(attended, session.Minutes);
+            attended -= minutes;
+            var outcome = await kit.Get<RecordRoster>().RecordAsync(organiser, course.Id, session.Id, [new AttendanceMark(applicationId, minutes)], null);
+            Assert.True(outcome.Succeeded, outcome.Message);
         }
     }
 

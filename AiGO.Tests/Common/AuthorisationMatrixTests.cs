@@ -78,8 +78,16 @@ public class AuthorisationMatrixTests
             (actor, ids) => a.Get<ConfirmEnrolment>().ConfirmAsync(actor, ids[0], "已繳費"))),
         new("ConfirmEnrolment.ConfirmManyAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 2,
             (actor, ids) => a.Get<ConfirmEnrolment>().ConfirmManyAsync(actor, ids, null))),
-        new("RecordAttendance.RecordAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Started, ApplicationStatus.Enrolled, 1,
-            (actor, ids) => a.Get<RecordAttendance>().RecordAsync(actor, ids[0], 6, 5, null))),
+        // 出席登錄: one session's roster, for the course's own organiser and the office.
+        new("RecordRoster.RecordAsync", [OwnOrganiser, Office], async a =>
+        {
+            Target target = null!;
+            var session = 0;
+            target = await a.OnApplicationsAsync(Starts.Started, ApplicationStatus.Enrolled, 1,
+                (actor, ids) => a.Get<RecordRoster>().RecordAsync(actor, target.CourseId!.Value, session, [new AttendanceMark(ids[0], 180)], null));
+            session = await a.SessionAsync(target.CourseId!.Value, a.Today.AddDays(-1));
+            return target;
+        }),
         new("RecordTestResult.RecordAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Ended, ApplicationStatus.Enrolled, 1,
             (actor, ids) => a.Get<RecordTestResult>().RecordAsync(actor, ids[0], true, null))),
         new("IssueCertificate.IssueAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Ended, ApplicationStatus.Enrolled, 1,
@@ -123,6 +131,13 @@ public class AuthorisationMatrixTests
                 edited.Name += "（修訂）";
                 return await a.Get<SaveCourse>().UpdateAsync(actor, edited);
             });
+        }),
+        // 上課日: the course's own organiser and the office, until it starts.
+        new("EditSessions.SaveAsync", [OwnOrganiser, Office], async a =>
+        {
+            var course = await a.CourseAsync(Starts.Later);
+            return new(a.Trainees[0], course.Id, [], async actor => await a.Get<EditSessions>().SaveAsync(actor, course.Id,
+                [new SessionInput(course.StartDate, new TimeOnly(9, 0), new TimeOnly(16, 0), 360), new SessionInput(course.StartDate.AddDays(1), new TimeOnly(9, 0), new TimeOnly(16, 0), 360)]));
         }),
         new("ChangeCourseStatus.SetAsync", [Office], async a =>
         {
@@ -189,6 +204,8 @@ public class AuthorisationMatrixTests
         // 申請名單: the course's own organiser and the office.
         new("ApplicantList.LoadAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
             async (actor, _) => await a.Get<AiGO.Domain.Organisers.ApplicantList>().LoadAsync(actor, (await a.CourseOfAsync(_[0]))))),
+        new("AttendanceRoster.LoadAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Started, ApplicationStatus.Enrolled, 1,
+            async (actor, ids) => await a.Get<AiGO.Domain.Organisers.AttendanceRoster>().LoadAsync(actor, await a.CourseOfAsync(ids[0])))),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);
@@ -387,6 +404,16 @@ public class AuthorisationMatrixTests
             return sanction.Id;
         }
 
+        /// <summary>A three-hour morning session of the course on <paramref name="date"/>.</summary>
+        public async Task<int> SessionAsync(int courseId, DateOnly date)
+        {
+            await using var db = Db();
+            var session = new CourseSession { CourseId = courseId, Date = date, Start = new TimeOnly(9, 0), End = new TimeOnly(12, 0), Minutes = 180 };
+            db.CourseSessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        }
+
         /// <summary>An uploaded learning-credit proof waiting for review.</summary>
         public async Task<int> PendingCreditAsync(AppUser member)
         {
@@ -460,7 +487,8 @@ public class AuthorisationMatrixTests
             var counts = $"applications {await db.Applications.CountAsync()}, history {await db.StatusChanges.CountAsync()}, " +
                 $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()}, courses {await db.Courses.CountAsync()}, " +
                 $"questionnaires {await db.Questionnaires.CountAsync()}, sanctions {await db.Sanctions.CountAsync(s => s.LiftedAt == null)}, " +
-                $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}";
+                $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}, " +
+                $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}";
             var apps = await db.Applications.AsNoTracking().Where(a => target.Applications.Contains(a.Id)).OrderBy(a => a.Id)
                 .Select(a => $"#{a.Id} {a.Status} v{a.Version}").ToListAsync();
             var course = target.CourseId is { } id

@@ -31,7 +31,8 @@ public static class DomainSetup
         services.AddSingleton<ApproveApplication>();
         services.AddSingleton<RejectApplication>();
         services.AddSingleton<ConfirmEnrolment>();
-        services.AddSingleton<RecordAttendance>();
+        services.AddSingleton<RecordRoster>();
+        services.AddSingleton<CompletionSweep>();
         services.AddSingleton<RecordTestResult>();
         services.AddSingleton<IssueCertificate>();
         services.AddSingleton<RecordDisbursement>();
@@ -48,6 +49,8 @@ public static class DomainSetup
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
+        services.AddSingleton<AiGO.Domain.Organisers.AttendanceRoster>();
+        services.AddSingleton<EditSessions>();
 
         // Catalogue
         services.AddSingleton<CatalogueQueries>();
