@@ -76,11 +76,12 @@ public class SaveCourseTests
         course.OrganiserId = 0; // the service binds it to the organiser's own
         var created = await save.CreateAsync(organiser, course);
         Assert.True(created.Succeeded, created.Message);
+        await CourseReadinessTests.ScheduleAsync(database, created.Value, hours: 18);
 
         var stored = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == created.Value);
         Assert.Equal((CourseStatus.Draft, org.Id), (stored.Status, stored.OrganiserId));
 
-        stored.Hours = 18;
+        (stored.Hours, stored.Outline, stored.NoPrerequisites, stored.RegistrationUrl) = (18, ["課程介紹"], true, "https://training.example.tw/c/1");
         Assert.True((await save.UpdateAsync(organiser, stored)).Succeeded);
         Assert.True((await status.SubmitForPublicationAsync(organiser, stored.Id)).Succeeded);
         Assert.True((await status.SetAsync(TestData.Office, stored.Id, CourseStatus.Published)).Succeeded);

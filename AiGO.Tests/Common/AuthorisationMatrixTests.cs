@@ -126,13 +126,13 @@ public class AuthorisationMatrixTests
         }),
         new("ChangeCourseStatus.SetAsync", [Office], async a =>
         {
-            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft);
+            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft, ready: true);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<ChangeCourseStatus>().SetAsync(actor, course.Id, CourseStatus.Published));
         }),
         // 送審 is the organiser asking the office; the office publishes with SetAsync instead.
         new("ChangeCourseStatus.SubmitForPublicationAsync", [OwnOrganiser], async a =>
         {
-            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft);
+            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft, ready: true);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<ChangeCourseStatus>().SubmitForPublicationAsync(actor, course.Id));
         }),
 
@@ -409,10 +409,12 @@ public class AuthorisationMatrixTests
         }
 
         /// <summary>A course of <see cref="Own"/>, inserted as it stands (dates in the past included).</summary>
-        public async Task<Course> CourseAsync(Starts starts, CourseStatus status = CourseStatus.Published)
+        /// <param name="ready">With what 送審 and 公開 ask of it (<see cref="TestData.ReadyToPublish"/>).</param>
+        public async Task<Course> CourseAsync(Starts starts, CourseStatus status = CourseStatus.Published, bool ready = false)
         {
             await using var db = Db();
             var course = await AddCourseAsync(db, starts, status);
+            if (ready) course.ReadyToPublish();
             await db.SaveChangesAsync();
             return course;
         }
