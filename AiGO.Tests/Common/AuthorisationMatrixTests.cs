@@ -189,6 +189,9 @@ public class AuthorisationMatrixTests
         // 申請名單: the course's own organiser and the office.
         new("ApplicantList.LoadAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
             async (actor, _) => await a.Get<AiGO.Domain.Organisers.ApplicantList>().LoadAsync(actor, (await a.CourseOfAsync(_[0]))))),
+        // 匯出Excel: the list's own rule; the audit entry an allowed export writes is its only trace.
+        new("ApplicantExport.ExportAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            async (actor, ids) => await a.Get<ApplicantExport>().ExportAsync(actor, await a.CourseOfAsync(ids[0]), fullNationalIds: true))),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);

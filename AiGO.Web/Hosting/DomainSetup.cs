@@ -48,6 +48,7 @@ public static class DomainSetup
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
+        services.AddSingleton<AiGO.Domain.Organisers.ApplicantExport>();
 
         // Catalogue
         services.AddSingleton<CatalogueQueries>();
