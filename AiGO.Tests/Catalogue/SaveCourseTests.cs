@@ -138,6 +138,27 @@ public class SaveCourseTests
         Assert.Equal(5000, (await LoadAsync(database, "課程02")).GovernmentShare);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_office_edits_every_field_of_a_published_course_which_its_organisers_may_not(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueQueriesTests.SeedAsync(provider);
+        var save = Save(database);
+        var course = await LoadAsync(database, "課程03");
+        (course.Outline, course.NoPrerequisites, course.ContactName, course.RegistrationUrl) = (["生成式AI概論", "實作"], true, "林小姐", "https://training.example.tw/c/3");
+
+        foreach (var organiser in new[] { course.OrganiserId, course.OrganiserId + 1 })
+            Assert.Equal(OutcomeKind.Forbidden, (await save.UpdateAsync(TestData.OrganiserActor(organiser), course)).Kind);
+        Assert.True((await save.UpdateAsync(TestData.Office, course)).Succeeded);
+
+        var stored = await LoadAsync(database, "課程03");
+        Assert.Equal(["生成式AI概論", "實作"], stored.Outline);
+        Assert.Equal((true, "林小姐"), (stored.NoPrerequisites, stored.ContactName));
+        await using var db = database.CreateContext();
+        var audit = await db.AuditLog.SingleAsync(a => a.Action == "course.update");
+        Assert.Equal("聯絡人：王小明 → 林小姐；課程報名網址： → https://training.example.tw/c/3；課程大綱： → 生成式AI概論/實作；先備知識：無：否 → 是", audit.Details);
+    }
+
     private SaveCourse Save(EmptyDatabase database) => TestServices.Build(database, _clock, _notifier).GetRequiredService<SaveCourse>();
 
     private static async Task<Course> LoadAsync(EmptyDatabase database, string name)

@@ -107,8 +107,31 @@ public class OrgCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         await page.AssertNoSeriousViolationsAsync();
         await refusal.GetByRole(AriaRole.Button, new() { Name = "我知道了" }).ClickAsync();
 
+        // The office fills the rest in the whole course form; listed prerequisites and "none" cannot go together.
+        await grid.GetByRole(AriaRole.Button, new() { Name = $"編輯「{name}」的所有欄位" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = $"編輯課程：{name}" });
+        await form.GetByLabel("課程大綱（每行一項）").FillAsync("理賠流程概論\n文件辨識實作");
+        await form.GetByLabel("先備知識（每行一項）").FillAsync("具備基本電腦操作能力");
+        await form.GetByLabel("先備知識：無（本課程不需先備知識）").CheckAsync();
+        await form.GetByLabel("連絡電話").FillAsync("02-66317245");
+        await form.GetByLabel("課程報名網址").FillAsync("https://edu.iii.example.tw/course/9999");
+        await form.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("已勾選「先備知識：無」，請清空先備知識或取消勾選");
+        await page.ScreenshotAsync("office-edit-prerequisites-refused", fullPage: false);
+        await form.GetByLabel("先備知識（每行一項）").FillAsync("");
+        await form.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(page.GetByText($"已儲存「{name}」")).ToBeVisibleAsync();
+
+        await grid.GetByRole(AriaRole.Button, new() { Name = "公開", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "公開", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = "無法公開" }).GetByTestId("course-missing").Locator("li")).ToHaveTextAsync(["上課日尚未排定"]);
+
         await using (var db = app.CreateDbContext())
-            Assert.Equal(CourseStatus.Draft, (await db.Courses.SingleAsync(c => c.Id == courseId)).Status);
+        {
+            var stored = await db.Courses.SingleAsync(c => c.Id == courseId);
+            Assert.Equal((CourseStatus.Draft, true, "02-66317245"), (stored.Status, stored.NoPrerequisites, stored.ContactPhone));
+            Assert.Equal(["理賠流程概論", "文件辨識實作"], stored.Outline);
+        }
     }
 
     /// <summary>Clicks, saves the download and reads its first sheet back as rows of cell texts.</summary>
