@@ -6,6 +6,7 @@ using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Web.Live;
+using AiGO.Web.Organisers;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
 using AiGO.Web.Accounts;
@@ -93,6 +94,7 @@ app.MapHealthChecks("/healthz");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCreditProof();
+app.MapApplicantExport();
 
 app.Run();
 

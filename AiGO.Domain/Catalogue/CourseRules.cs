@@ -42,6 +42,9 @@ public static class CourseRules
                 break;
         }
 
+        if (c.NoPrerequisites && c.Prerequisites.Any(p => !string.IsNullOrWhiteSpace(p)))
+            Add(nameof(c.Prerequisites), "已勾選「先備知識：無」，請清空先備知識或取消勾選");
+
         if (!string.IsNullOrWhiteSpace(c.RegistrationUrl)
             && !(Uri.TryCreate(c.RegistrationUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
             Add(nameof(c.RegistrationUrl), "課程報名網址須為 http:// 或 https:// 開頭的完整網址");

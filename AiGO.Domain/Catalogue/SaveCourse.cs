@@ -63,7 +63,10 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitO
             if (changes.Count == 0) return Outcome.Ok;
             var seatsAdded = edited.PlannedSeats > course.PlannedSeats;
             var organiserChanged = edited.OrganiserId != course.OrganiserId;
+            var publishing = edited.Status == CourseStatus.Published && course.Status != CourseStatus.Published;
             s.Db.Entry(course).CurrentValues.SetValues(edited);
+            // Publishing from the grid's status column is 公開 all the same.
+            if (publishing && await ChangeCourseStatus.MissingAsync(s, course) is { Count: > 0 } missing) return Outcome.Invalid(missing);
             course.CreatedAt = s.Db.Entry(course).Property(c => c.CreatedAt).OriginalValue;
             course.SubmittedForPublicationAt = s.Db.Entry(course).Property(c => c.SubmittedForPublicationAt).OriginalValue;
             course.UpdatedAt = s.Now;
@@ -119,6 +122,7 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitO
         Diff("授課師資", before.Instructors, after.Instructors);
         Diff("課程大綱", string.Join("/", before.Outline), string.Join("/", after.Outline));
         Diff("先備知識", string.Join("/", before.Prerequisites), string.Join("/", after.Prerequisites));
+        Diff("先備知識：無", before.NoPrerequisites ? "是" : "否", after.NoPrerequisites ? "是" : "否");
         return list;
     }
 }

@@ -76,11 +76,12 @@ public class SaveCourseTests
         course.OrganiserId = 0; // the service binds it to the organiser's own
         var created = await save.CreateAsync(organiser, course);
         Assert.True(created.Succeeded, created.Message);
+        await CourseReadinessTests.ScheduleAsync(database, created.Value, hours: 18);
 
         var stored = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == created.Value);
         Assert.Equal((CourseStatus.Draft, org.Id), (stored.Status, stored.OrganiserId));
 
-        stored.Hours = 18;
+        (stored.Hours, stored.Outline, stored.NoPrerequisites, stored.RegistrationUrl) = (18, ["課程介紹"], true, "https://training.example.tw/c/1");
         Assert.True((await save.UpdateAsync(organiser, stored)).Succeeded);
         Assert.True((await status.SubmitForPublicationAsync(organiser, stored.Id)).Succeeded);
         Assert.True((await status.SetAsync(TestData.Office, stored.Id, CourseStatus.Published)).Succeeded);
@@ -135,6 +136,27 @@ public class SaveCourseTests
         Assert.Contains(refused.Errors, e => e.Message == "學員負擔（5000元）加政府負擔（7000元）須等於課程費用（10000元）");
         Assert.Contains(refused.Errors, e => e.Message == "政府負擔最多為課程費用的50%（5000元）");
         Assert.Equal(5000, (await LoadAsync(database, "課程02")).GovernmentShare);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_office_edits_every_field_of_a_published_course_which_its_organisers_may_not(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueQueriesTests.SeedAsync(provider);
+        var save = Save(database);
+        var course = await LoadAsync(database, "課程03");
+        (course.Outline, course.NoPrerequisites, course.ContactName, course.RegistrationUrl) = (["生成式AI概論", "實作"], true, "林小姐", "https://training.example.tw/c/3");
+
+        foreach (var organiser in new[] { course.OrganiserId, course.OrganiserId + 1 })
+            Assert.Equal(OutcomeKind.Forbidden, (await save.UpdateAsync(TestData.OrganiserActor(organiser), course)).Kind);
+        Assert.True((await save.UpdateAsync(TestData.Office, course)).Succeeded);
+
+        var stored = await LoadAsync(database, "課程03");
+        Assert.Equal(["生成式AI概論", "實作"], stored.Outline);
+        Assert.Equal((true, "林小姐"), (stored.NoPrerequisites, stored.ContactName));
+        await using var db = database.CreateContext();
+        var audit = await db.AuditLog.SingleAsync(a => a.Action == "course.update");
+        Assert.Equal("聯絡人：王小明 → 林小姐；課程報名網址： → https://training.example.tw/c/3；課程大綱： → 生成式AI概論/實作；先備知識：無：否 → 是", audit.Details);
     }
 
     private SaveCourse Save(EmptyDatabase database) => TestServices.Build(database, _clock, _notifier).GetRequiredService<SaveCourse>();

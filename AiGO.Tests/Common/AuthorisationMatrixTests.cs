@@ -141,13 +141,13 @@ public class AuthorisationMatrixTests
         }),
         new("ChangeCourseStatus.SetAsync", [Office], async a =>
         {
-            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft);
+            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft, ready: true);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<ChangeCourseStatus>().SetAsync(actor, course.Id, CourseStatus.Published));
         }),
         // 送審 is the organiser asking the office; the office publishes with SetAsync instead.
         new("ChangeCourseStatus.SubmitForPublicationAsync", [OwnOrganiser], async a =>
         {
-            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft);
+            var course = await a.CourseAsync(Starts.Later, CourseStatus.Draft, ready: true);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<ChangeCourseStatus>().SubmitForPublicationAsync(actor, course.Id));
         }),
 
@@ -206,6 +206,9 @@ public class AuthorisationMatrixTests
             async (actor, _) => await a.Get<AiGO.Domain.Organisers.ApplicantList>().LoadAsync(actor, (await a.CourseOfAsync(_[0]))))),
         new("AttendanceRoster.LoadAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Started, ApplicationStatus.Enrolled, 1,
             async (actor, ids) => await a.Get<AiGO.Domain.Organisers.AttendanceRoster>().LoadAsync(actor, await a.CourseOfAsync(ids[0])))),
+        // 匯出Excel: the list's own rule; the audit entry an allowed export writes is its only trace.
+        new("ApplicantExport.ExportAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            async (actor, ids) => await a.Get<ApplicantExport>().ExportAsync(actor, await a.CourseOfAsync(ids[0]), fullNationalIds: true))),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);
@@ -436,10 +439,12 @@ public class AuthorisationMatrixTests
         }
 
         /// <summary>A course of <see cref="Own"/>, inserted as it stands (dates in the past included).</summary>
-        public async Task<Course> CourseAsync(Starts starts, CourseStatus status = CourseStatus.Published)
+        /// <param name="ready">With what 送審 and 公開 ask of it (<see cref="TestData.ReadyToPublish"/>).</param>
+        public async Task<Course> CourseAsync(Starts starts, CourseStatus status = CourseStatus.Published, bool ready = false)
         {
             await using var db = Db();
             var course = await AddCourseAsync(db, starts, status);
+            if (ready) course.ReadyToPublish();
             await db.SaveChangesAsync();
             return course;
         }

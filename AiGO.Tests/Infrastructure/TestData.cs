@@ -37,6 +37,24 @@ public static class TestData
         ContactEmail = "contact@example.tw",
     };
 
+    /// <summary>
+    /// Gives <paramref name="course"/> what 送審 and 公開 ask (<see cref="CourseReadiness"/>): an outline, no prerequisites
+    /// stated, a registration page and six-hour sessions from its start date that add up to its hours.
+    /// </summary>
+    public static Course ReadyToPublish(this Course course)
+    {
+        course.Outline = ["課程介紹", "實作演練"];
+        course.NoPrerequisites = true;
+        course.RegistrationUrl = "https://training.example.tw/course/1";
+        var date = course.StartDate;
+        for (var left = course.Hours * 60; left > 0; left -= 360, date = date.AddDays(1))
+        {
+            var minutes = Math.Min(360, left);
+            course.Sessions.Add(new CourseSession { Date = date, Start = new TimeOnly(9, 0), End = new TimeOnly(9, 0).AddMinutes(minutes + 60), Minutes = minutes });
+        }
+        return course;
+    }
+
     public static AppUser Member(string email) => new() { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = email, EmailConfirmed = true };
 
     public static SubsidyApplication Application(Course course, AppUser member, ApplicationStatus status, int subsidy) => new()

@@ -51,6 +51,7 @@ public static class DomainSetup
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
         services.AddSingleton<AiGO.Domain.Organisers.AttendanceRoster>();
         services.AddSingleton<EditSessions>();
+        services.AddSingleton<AiGO.Domain.Organisers.ApplicantExport>();
 
         // Catalogue
         services.AddSingleton<CatalogueQueries>();

@@ -28,6 +28,8 @@ public static class AiGoTheme
             {
                 FontFamily = ["Noto Sans TC", "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC", "sans-serif"],
             },
+            // Labels are written as the manual writes them (匯出Excel, E-mail): never shouted in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
