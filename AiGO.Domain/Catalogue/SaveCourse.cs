@@ -34,6 +34,8 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitO
             draft.Id = 0;
             draft.CreatedAt = draft.UpdatedAt = s.Now;
             draft.UpdatedBy = actor.Name;
+            // 上課日 start as 上課時間 reads (the organiser corrects them before 送審); none when it cannot be read.
+            draft.Sessions = [.. (ClassSchedule.Propose(draft) ?? []).Select(p => new CourseSession { Date = p.Date, Start = p.Start, End = p.End, Minutes = p.Minutes })];
             s.Db.Courses.Add(draft);
             await s.Db.SaveChangesAsync(s.Ct);
             s.Audit("course.create", nameof(Course), draft.Id, $"新增課程「{draft.Name}」（{draft.Status.Label()}）");

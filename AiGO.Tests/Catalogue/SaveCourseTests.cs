@@ -76,6 +76,11 @@ public class SaveCourseTests
         course.OrganiserId = 0; // the service binds it to the organiser's own
         var created = await save.CreateAsync(organiser, course);
         Assert.True(created.Succeeded, created.Message);
+        // 上課日 start as 上課時間 (每週六 09:00-16:00) reads: the one Saturday of the week, no longer than the day.
+        var proposed = await db.CourseSessions.Where(x => x.CourseId == created.Value).ToListAsync();
+        Assert.Equal((new DateOnly(2027, 3, 6), 420), (Assert.Single(proposed).Date, proposed[0].Minutes));
+        db.CourseSessions.RemoveRange(proposed);
+        await db.SaveChangesAsync();
         await CourseReadinessTests.ScheduleAsync(database, created.Value, hours: 18);
 
         var stored = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == created.Value);
