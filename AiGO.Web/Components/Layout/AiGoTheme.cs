@@ -28,6 +28,8 @@ public static class AiGoTheme
             {
                 FontFamily = ["Noto Sans TC", "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC", "sans-serif"],
             },
+            // The manual writes 關於AiGO and AI HUB as they are; MudBlazor's default would upper-case button labels.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
