@@ -12,6 +12,7 @@ using AiGO.Domain.Mail;
 using AiGO.Web.Accounts;
 using AiGO.Web.Components;
 using AiGO.Web.Components.Account;
+using AiGO.Web.Components.Layout;
 using AiGO.Web.Hosting;
 using AiGO.Web.Mail;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ var dataFolder = AppPaths.DataFolder(builder.Configuration, builder.Environment)
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudLocalizer, MudChineseLocalizer>();
+builder.Services.AddLocalizationInterceptor<ChineseFirstLocalizationInterceptor>();
 // Chinese as characters, not &#x…; entities: a third of the bytes, and readable page source.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -95,6 +99,10 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCreditProof();
 app.MapApplicantExport();
+
+// In Development, links in mails point where this app actually listens unless ProgrammeOffice:SiteUrl says otherwise.
+if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["ProgrammeOffice:SiteUrl"]))
+    app.Lifetime.ApplicationStarted.Register(() => SiteAddress.UseListeningAddress(app.Services));
 
 app.Run();
 

@@ -62,7 +62,7 @@ public static class Completion
                 : new("certificate", "結訓證書", ChecklistState.Pending, "結訓後由開課單位發給"),
             a.QuestionnaireSubmittedAt is { } filled
                 ? new("questionnaire", "課程問卷", ChecklistState.Done, $"已於{Taipei.Format(filled)}填寫")
-                : new("questionnaire", "課程問卷", ChecklistState.Pending, Questionnaire.IsOpen(course.EndDate, today) ? "問卷尚未填寫" : "課程結束後開放填寫"),
+                : new("questionnaire", "課程問卷", ChecklistState.Pending, Questionnaire.IsOpen(course.EndDate, today) ? "問卷尚未填寫" : "課程結束當天開放填寫"),
         };
         var verdict = items.Any(i => i.State == ChecklistState.Failed) ? ChecklistState.Failed
             : items.All(i => i.State == ChecklistState.Done) ? ChecklistState.Done

@@ -68,7 +68,7 @@ public sealed class SubmitApplication(UnitOfWork work, SubsidyPolicy policy, App
             {
                 CourseId = courseId, MemberId = memberId, CreatedAt = now,
                 Subsidy = reservation.Subsidy, CapYear = course.StartDate.Year, SubmittedAt = now, ConsentedAt = now,
-                PrerequisitesAgreed = true, PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = AffidavitVersion,
+                PrerequisitesAgreed = true, PrivacyConsentVersion = PrivacyNotice.ApplicationVersion, AffidavitVersion = AffidavitVersion,
             };
             scope.Db.Applications.Add(application);
             scope.Move(application, reservation.Status, reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成");

@@ -15,8 +15,8 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         var site = office.SiteUrl.TrimEnd('/');
         var b = new Builder();
         b.Para($"{name}您好，歡迎加入 AIGO!");
-        b.Para(Html: $"在這邊您可以{Link(office.OfficialSite, "申請企業解題")}、{Link(site + "/courses/online", "線上自學課程")}與{Link(site + "/courses", "申請培訓課程補助")}，趕快登入後填寫您的基本資料吧!",
-               Text: $"在這邊您可以申請企業解題、線上自學課程與申請培訓課程補助，趕快登入後填寫您的基本資料吧!\n申請培訓課程補助：{site}/courses");
+        b.Para(Html: $"在這邊您可以{Link(office.OfficialSite, "申請企業解題")}、{Link(office.OnlineCoursesUrl, "線上自學課程")}與{Link(site + "/courses", "申請培訓課程補助")}，趕快登入後填寫您的基本資料吧!",
+               Text: $"在這邊您可以申請企業解題、線上自學課程與申請培訓課程補助，趕快登入後填寫您的基本資料吧!\n線上自學課程：{office.OnlineCoursesUrl}\n申請培訓課程補助：{site}/courses");
         b.Para($"官方網站: {office.OfficialSite}");
         b.Para("填寫基本資料方法：登入後點擊右上角您的姓名，從下拉式選單進入「帳號管理」。");
         b.Heading("【參加培訓課程補助】");

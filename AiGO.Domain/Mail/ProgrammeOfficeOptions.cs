@@ -8,6 +8,8 @@ public sealed class ProgrammeOfficeOptions
     public string Phone { get; set; } = "(02) 6631-6513";
     public string Email { get; set; } = "aigo@iii.org.tw";
     public string OfficialSite { get; set; } = "https://aigo.org.tw/";
-    /// <summary>This system's own address, for links in mails.</summary>
+    /// <summary>The official site's 線上自學課程, where the welcome mail sends a new member (this system has no such page).</summary>
+    public string OnlineCoursesUrl { get; set; } = "https://aigo.org.tw/zh-TW/courses/online";
+    /// <summary>This system's own address, for links in mails. Unset in Development, it is the address the app listens on.</summary>
     public string SiteUrl { get; set; } = "http://localhost:5000/";
 }

@@ -28,7 +28,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByText("尚未驗證")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "基本資料" })).ToBeVisibleAsync();
         await Expect(page.Locator("#pf-name")).ToHaveValueAsync("王大同");
-        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 點");
+        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 分");
         await page.ScreenshotAsync("accounts-09-manage");
         await page.AssertNoSeriousViolationsAsync();
 
@@ -60,7 +60,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "上傳" }).ClickAsync();
         await Expect(page.GetByText("已送出，待計畫辦公室審核")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "待審核" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 點");
+        await Expect(page.GetByTestId("verified-points")).ToHaveTextAsync("已通過學習積分：0 分");
         await page.ScreenshotAsync("accounts-11-credit-pending");
     }
 

@@ -62,7 +62,7 @@ public class CompletionAndQuestionnaireTests
         answers[^1] = answers[^1] with { Text = new string('字', Questionnaire.MaxTextLength + 1) };
         var errors = Questionnaire.Validate(answers).ToDictionary(e => e.Field, e => e.Message);
         Assert.Equal("請選擇滿意度", errors["overall"]);
-        Assert.Equal("滿意度須為 1 到 5", errors["outline"]);
+        Assert.Equal("同意程度須為 1 到 5", errors["outline"]);
         Assert.Contains("1000字以內", errors["suggestions"]);
         Assert.InRange(Questionnaire.Questions.Count, 8, 12);
     }

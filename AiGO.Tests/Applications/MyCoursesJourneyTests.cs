@@ -46,7 +46,7 @@ public class MyCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("question-overall")).ToContainTextAsync("請選擇滿意度");
         await page.AssertNoSeriousViolationsAsync();
         foreach (var q in Questionnaire.Questions.Where(q => q.Kind == QuestionKind.Rating))
-            await page.GetByTestId($"question-{q.Key}").GetByRole(AriaRole.Radio, new() { Name = "滿意", Exact = true }).CheckAsync();
+            await page.GetByTestId($"question-{q.Key}").GetByRole(AriaRole.Radio, new() { Name = q.Scale!.Labels[1], Exact = true }).CheckAsync();
         await page.GetByTestId("question-best").GetByRole(AriaRole.Textbox).FillAsync("pandas 實作很實用");
         await page.ScreenshotAsync("my-courses-02-questionnaire");
         await page.GetByRole(AriaRole.Button, new() { Name = "送出問卷" }).ClickAsync();

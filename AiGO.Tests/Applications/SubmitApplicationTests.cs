@@ -33,7 +33,7 @@ public class SubmitApplicationTests
         Assert.Equal((ApplicationStatus.Approved, 5000, (int?)null), (outcome.Value!.Status, outcome.Value.Subsidy, outcome.Value.WaitlistPosition));
         await using var db = database.CreateContext();
         var app = await db.Applications.SingleAsync();
-        Assert.Equal((true, PrivacyNotice.Version, SubmitApplication.AffidavitVersion, 2030), (app.PrerequisitesAgreed, app.PrivacyConsentVersion, app.AffidavitVersion, app.CapYear));
+        Assert.Equal((true, PrivacyNotice.ApplicationVersion, SubmitApplication.AffidavitVersion, 2030), (app.PrerequisitesAgreed, app.PrivacyConsentVersion, app.AffidavitVersion, app.CapYear));
         var history = await db.StatusChanges.SingleAsync();
         Assert.Equal((ApplicationStatus.Draft, ApplicationStatus.Approved, member.Id), (history.From!.Value, history.To, history.ActorId));
         var mails = await db.Outbox.ToDictionaryAsync(m => m.ToAddress);

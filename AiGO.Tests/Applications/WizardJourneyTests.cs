@@ -212,6 +212,50 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         await page.AssertNoSeriousViolationsAsync();
     }
 
+    [Fact]
+    public async Task Printed_the_consent_form_keeps_every_word_and_the_forms_marks()
+    {
+        var courseId = await CourseIdAsync("AI智慧防詐(臺南班)");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.GotoInteractiveAsync($"courses/{courseId}/consent-form");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        var marks = page.GetByTestId("form-marks");
+        await Assertions.Expect(marks).ToContainTextAsync(PrivacyNotice.FormCode);
+        await Assertions.Expect(marks).ToContainTextAsync("版本日期：" + PrivacyNotice.FormVersionDate);
+        // The application's notice: all nine categories, with their official codes.
+        foreach (var category in PrivacyNotice.ApplicationCategories)
+            await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "數位發展部數位產業署 蒐集個人資料告知事項暨個人資料同意書" })).ToContainTextAsync(category);
+        var consent = page.GetByRole(AriaRole.Heading, new() { Name = "個人資料之同意提供：" });
+        await Assertions.Expect(consent).ToBeVisibleAsync();
+        var lastLine = page.GetByText("本人同意貴署或貴署授權之專案管理單位，蒐集、處理、利用本人之個人資料，以及其他公務機關請求行政協助目的之提供。");
+        await Assertions.Expect(lastLine).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("立同意書人：")).ToBeVisibleAsync();
+
+        // No box with its own overflow (a scroll box) holds any of them back from the paper.
+        foreach (var element in new[] { consent, lastLine, page.GetByText("立同意書人：") })
+        {
+            var clippedBy = await element.EvaluateAsync<string?>(ClippingAncestor);
+            Assert.True(clippedBy is null, $"printed, '{await element.TextContentAsync()}' is cut off by {clippedBy}");
+        }
+        await page.ScreenshotAsync("wizard-07-consent-form-printed");
+    }
+
+    /// <summary>The first ancestor whose overflow is not visible and whose box does not hold the whole element, or null.</summary>
+    private const string ClippingAncestor = """
+        e => {
+            const r = e.getBoundingClientRect();
+            for (let a = e.parentElement; a; a = a.parentElement) {
+                const s = getComputedStyle(a);
+                if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+                const b = a.getBoundingClientRect();
+                if (r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1)
+                    return a.tagName + '.' + a.className;
+            }
+            return null;
+        }
+        """;
+
     /// <summary>Presses Tab until the element has the focus, as a keyboard user would; fails if it never does.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 120)
     {

@@ -38,7 +38,8 @@ public class CatalogueJourneyTests(AppFixture app, BrowserFixture browser)
         await Assertions.Expect(page.GetByText($"第 1 到 10 個課程，總共 {expectedTotal} 個課程")).ToBeVisibleAsync();
 
         // Filter by venue: 雙軌同步.
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "開課地點" }).SelectOptionAsync(new SelectOptionValue { Label = "雙軌同步" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "開課地點" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "雙軌同步", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "搜尋" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("venue=%E9%9B%99%E8%BB%8C%E5%90%8C%E6%AD%A5"));
         var venueCells = page.Locator("table tbody tr td:nth-child(5)");
@@ -46,7 +47,8 @@ public class CatalogueJourneyTests(AppFixture app, BrowserFixture browser)
         Assert.True(await venueCells.CountAsync() > 0);
 
         // And by organiser; the link reproduces the view.
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "開課單位" }).SelectOptionAsync(new SelectOptionValue { Label = "中信金融管理學院" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "開課單位" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "中信金融管理學院" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "搜尋" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("org=\\d+"));
         var organiserCells = page.Locator("table tbody tr td:nth-child(1)");

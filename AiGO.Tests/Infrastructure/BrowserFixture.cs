@@ -28,9 +28,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900, string? storageState = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "zh-TW", TimezoneId = "Asia/Taipei", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, Locale = "zh-TW", TimezoneId = "Asia/Taipei", ViewportSize = new() { Width = width, Height = height },
+            StorageState = storageState,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -25,7 +25,19 @@ public class MailTemplateTests
             Assert.Contains("AIGO 團隊敬上", part);
         }
         Assert.Contains("<a href=\"https://training.example.tw/courses\">申請培訓課程補助</a>", mail.Html);
+        // This system has no online courses: the link goes to the official site's, never to a page that answers 404.
+        Assert.Contains("<a href=\"https://aigo.org.tw/zh-TW/courses/online\">線上自學課程</a>", mail.Html);
+        Assert.DoesNotContain("training.example.tw/courses/online", mail.Html);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5081", "http://127.0.0.1:5081/")]
+    [InlineData("http://[::]:5081", "http://localhost:5081/")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080/")]
+    [InlineData("http://+:5000", "http://localhost:5000/")]
+    [InlineData("https://localhost:7001", "https://localhost:7001/")]
+    public void Without_a_configured_site_url_mails_link_to_where_the_app_listens(string listening, string siteUrl) =>
+        Assert.Equal(siteUrl, SiteAddress.Browsable(listening));
 
     [Fact]
     public void The_organiser_and_the_member_are_told_in_the_manuals_words_when_an_application_goes_through()

@@ -150,7 +150,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
             {
                 Course = course, MemberId = user.Id, Subsidy = course.GovernmentShare, CapYear = course.StartDate.Year,
                 CreatedAt = submitted, SubmittedAt = submitted, ConsentedAt = submitted, UpdatedAt = submitted, PrerequisitesAgreed = true,
-                PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = SubmitApplication.AffidavitVersion,
+                PrivacyConsentVersion = PrivacyNotice.ApplicationVersion, AffidavitVersion = SubmitApplication.AffidavitVersion,
             };
             db.Applications.Add(app);
             db.StatusChanges.Add(app.MoveTo(ApplicationStatus.Approved, member, "填寫完成", submitted));

@@ -5,7 +5,7 @@ namespace AiGO.Web.Mail;
 /// <summary>Reads the pickup folder for the Development-only /dev/mailbox page.</summary>
 public sealed class DevMailbox(MailPaths paths)
 {
-    public sealed record Mail(string File, string Subject, string From, string To, DateTimeOffset Date, string Text);
+    public sealed record Mail(string File, string Subject, string From, string To, DateTimeOffset Date, string Text, string? Html);
 
     public string Folder => paths.PickupFolder;
 
@@ -18,7 +18,7 @@ public sealed class DevMailbox(MailPaths paths)
         foreach (var f in files)
         {
             var m = await MimeMessage.LoadAsync(f.FullName);
-            list.Add(new Mail(f.Name, m.Subject ?? "(無主旨)", m.From.ToString(), m.To.ToString(), m.Date, m.TextBody ?? ""));
+            list.Add(new Mail(f.Name, m.Subject ?? "(無主旨)", m.From.ToString(), m.To.ToString(), m.Date, m.TextBody ?? "", m.HtmlBody));
         }
         return list;
     }

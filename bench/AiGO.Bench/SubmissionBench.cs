@@ -97,7 +97,7 @@ public static class SubmissionBench
         {
             CourseId = courseId, MemberId = memberId, Status = ApplicationStatus.Approved, Subsidy = 5000, CapYear = 2030,
             CreatedAt = now, SubmittedAt = now, ConsentedAt = now, UpdatedAt = now, PrerequisitesAgreed = true,
-            PrivacyConsentVersion = PrivacyNotice.Version, AffidavitVersion = SubmitApplication.AffidavitVersion,
+            PrivacyConsentVersion = PrivacyNotice.ApplicationVersion, AffidavitVersion = SubmitApplication.AffidavitVersion,
         };
         db.Applications.Add(application);
         db.StatusChanges.Add(new ApplicationStatusChange

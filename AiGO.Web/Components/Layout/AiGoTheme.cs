@@ -28,7 +28,7 @@ public static class AiGoTheme
             {
                 FontFamily = ["Noto Sans TC", "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC", "sans-serif"],
             },
-            // Labels are written as the manual writes them (匯出Excel, E-mail): never shouted in capitals.
+            // Labels are written as the manual writes them (關於AiGO, AI HUB, 匯出Excel): MudBlazor's default would upper-case them.
             Button = new ButtonTypography { TextTransform = "none" },
         },
     };
