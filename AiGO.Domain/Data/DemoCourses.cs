@@ -14,6 +14,9 @@ public static class DemoCourses
     public const string Teca = "社團法人台灣電子連接產業協會";
     public const string Iii = "財團法人資訊工業策進會";
 
+    /// <summary>預計招生人數 of 邊緣運算AI模型部署實務: the demo's classmates take every seat.</summary>
+    public const int EdgeAiSeats = 6;
+
     private const string CtbcTainan = "(台南市安南區台江大道三段600號)";
     private const string ItriChutung = "(新竹縣竹東鎮中興路四段195號)";
     private const string TaichungIndustrialPark = "臺中工業區服務中心2樓研習教室(臺中市西屯區工業區一路100號)";
@@ -182,8 +185,10 @@ public static class DemoCourses
              "卷積神經網路（CNN）實作", "循環神經網路（RNN）與LSTM", "遷移學習與模型微調", "模型儲存、匯出與部署"],
             ["具備Python基礎程式能力", "具備線性代數與微積分基本概念", "具備機器學習基本概念"]);
 
+        // A hands-on class with one NVIDIA Jetson kit per trainee, so only six seats: the demo fills them and
+        // 黃雅婷 waits as 備取第1位.
         Add(Teca, "邊緣運算AI模型部署實務", Weekly(50, DayOfWeek.Saturday, 3), 18,
-            OnSite("國立陽明交通大學工程四館B1教室(新竹市東區大學路1001號)", "新竹市"), 16000, 20,
+            OnSite("國立陽明交通大學工程四館B1教室(新竹市東區大學路1001號)", "新竹市"), 16000, EdgeAiSeats,
             "賴俊宏 博士（工業技術研究院資訊與通訊研究所）",
             ["Edge AI架構與硬體平台比較", "模型輕量化：剪枝與量化", "ONNX與TensorRT模型轉換",
              "NVIDIA Jetson部署實作", "即時影像推論效能最佳化"],
@@ -211,7 +216,8 @@ public static class DemoCourses
             ["具備基本電腦操作能力", "熟悉Office文書作業"],
             status: CourseStatus.Draft);
 
-        Add(Teca, "Python資料科學入門", Weekly(-40, DayOfWeek.Saturday, 3), 18, // already ended
+        // Ended 1 to 7 days ago, well inside the completion grace period: 林怡君's questionnaire is still open.
+        Add(Teca, "Python資料科學入門", Weekly(-21, DayOfWeek.Saturday, 3), 18, // just ended
             OnSite("中原大學電資大樓E203教室(桃園市中壢區中北路200號)", "桃園市"), 12000, 30,
             "高偉倫 講師（中原大學資訊工程學系）",
             ["Python語法與Jupyter Notebook", "NumPy陣列運算", "pandas資料整理與分析",

@@ -26,7 +26,7 @@ public static class DatabaseInitializer
         if (env.IsDevelopment() && configuration.GetValue("Demo:Seed", true))
         {
             var demo = new DemoSeeder(db, sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<AiGO.Web.Accounts.NationalIdProtector>());
+                sp.GetRequiredService<AiGO.Web.Accounts.NationalIdProtector>(), sp.GetRequiredService<AiGO.Domain.Applications.SubsidyPolicy>());
             if (await demo.SeedAsync())
                 logger.LogInformation("Demo data seeded.");
             logger.LogWarning("Demo accounts (Development only), password {Password}:\n{Accounts}",
