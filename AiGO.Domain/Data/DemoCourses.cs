@@ -56,6 +56,7 @@ public static class DemoCourses
         Profiles.Select(p => new Organiser
         {
             Name = p.Organiser,
+            BusinessNumber = p.Organiser switch { Ctbc => "28510004", Teca => "08040005", _ => "04231910" },
             ContactName = p.Contacts[0].Name,
             ContactPhone = p.Contacts[0].Phone,
             ContactEmail = p.Contacts[0].Email,

@@ -74,6 +74,8 @@ internal sealed class OrganiserConfiguration : IEntityTypeConfiguration<Organise
         b.Property(o => o.ContactName).HasMaxLength(50);
         b.Property(o => o.ContactPhone).HasMaxLength(30);
         b.Property(o => o.ContactEmail).HasMaxLength(256);
+        b.Property(o => o.BusinessNumber).HasMaxLength(8);
+        b.HasIndex(o => o.BusinessNumber).IsUnique();
     }
 }
 

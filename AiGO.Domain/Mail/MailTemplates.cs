@@ -49,6 +49,18 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent("AIGO 重設密碼", b.Html, b.Text);
     }
 
+    /// <summary>A new 開課單位 staff account: the invitation to set its own password (nobody else ever knows it).</summary>
+    public MailContent StaffInvitation(string name, string organiserName, string setPasswordUrl, int validDays)
+    {
+        var b = new Builder();
+        b.Para($"{name}您好：");
+        b.Para($"計畫辦公室已為您建立「{organiserName}」培訓中心的AIGO帳號，登入帳號為本信收件信箱。請點選以下連結設定密碼後登入：");
+        b.Para(Html: Link(setPasswordUrl, "設定密碼"), Text: setPasswordUrl);
+        b.Para($"連結於{validDays}天內有效；逾期請使用登入頁的「忘記密碼」重新設定。");
+        Signature(b);
+        return new MailContent($"AIGO培訓中心帳號邀請（{organiserName}）", b.Html, b.Text);
+    }
+
     /// <summary>To the organiser when a member's subsidy application goes through (manual §2, 11/15).</summary>
     public MailContent ApplicationToOrganiser(string organiserName, string memberName, string courseName)
     {

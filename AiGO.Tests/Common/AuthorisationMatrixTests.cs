@@ -209,6 +209,18 @@ public class AuthorisationMatrixTests
         // 匯出Excel: the list's own rule; the audit entry an allowed export writes is its only trace.
         new("ApplicantExport.ExportAsync", [OwnOrganiser, Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
             async (actor, ids) => await a.Get<ApplicantExport>().ExportAsync(actor, await a.CourseOfAsync(ids[0]), fullNationalIds: true))),
+        // 開課單位帳號: the office keeps the register.
+        new("OrganiserRegistry.ListAsync", [Office], async a =>
+        {
+            var course = await a.CourseAsync(Starts.Later);
+            return new(a.Trainees[0], course.Id, [], async actor => await a.Get<OrganiserRegistry>().ListAsync(actor));
+        }),
+        new("OrganiserRegistry.SaveAsync", [Office], async a =>
+        {
+            var course = await a.CourseAsync(Starts.Later);
+            return new(a.Trainees[0], course.Id, [], async actor => await a.Get<OrganiserRegistry>().SaveAsync(actor, a.Own.Id,
+                new OrganiserInput(a.Own.Name, "04231910", "王小明", "0266316666", "own@example.tw")));
+        }),
         new("ApplicationBoard.LoadAsync", [Office], async a =>
         {
             var course = await a.CourseAsync(Starts.Later);

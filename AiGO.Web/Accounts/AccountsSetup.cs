@@ -66,6 +66,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<CodeBook>();
         services.AddScoped<RegisterMember>();
+        services.AddScoped<OrganiserStaff>();
         services.AddScoped<EditProfile>();
         services.AddScoped<SubmitLearningCredit>();
         services.AddScoped<MyLearningCredits>();

@@ -50,6 +50,7 @@ public static class DomainSetup
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
         services.AddSingleton<AiGO.Domain.Organisers.AttendanceRoster>();
+        services.AddSingleton<AiGO.Domain.Organisers.OrganiserRegistry>();
         services.AddSingleton<EditSessions>();
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantExport>();
 

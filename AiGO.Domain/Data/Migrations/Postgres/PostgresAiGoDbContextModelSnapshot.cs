@@ -939,6 +939,10 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BusinessNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -963,6 +967,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BusinessNumber")
+                        .IsUnique();
 
                     b.HasIndex("Name")
                         .IsUnique();

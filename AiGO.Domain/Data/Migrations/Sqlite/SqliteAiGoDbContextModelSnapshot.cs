@@ -907,6 +907,10 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BusinessNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -931,6 +935,9 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BusinessNumber")
+                        .IsUnique();
 
                     b.HasIndex("Name")
                         .IsUnique();
