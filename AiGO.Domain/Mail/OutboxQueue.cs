@@ -64,3 +64,15 @@ public sealed class OutboxQueue(IDbContextFactory<AiGoDbContext> dbFactory)
     private static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, MailRow>> Row =
         m => new MailRow(m.Id, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.LastError, m.NextAttemptAt, m.CreatedAt, m.SentAt);
 }
+
+public static class OutboxStatusText
+{
+    /// <summary>The status as 郵件佇列 shows it.</summary>
+    public static string Label(this OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "等待寄送",
+        OutboxStatus.Sent => "已寄出",
+        OutboxStatus.Failed => "寄送失敗",
+        _ => status.ToString(),
+    };
+}
