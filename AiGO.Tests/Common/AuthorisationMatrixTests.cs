@@ -451,8 +451,8 @@ public class AuthorisationMatrixTests
         public async Task<Guid> FailedMailAsync()
         {
             await using var db = Db();
-            var mail = AiGO.Domain.Mail.Outbox.Create("member@example.tw", null, new AiGO.Domain.Mail.MailContent("主旨", "<p>內容</p>", "內容"), _kit.Clock.GetUtcNow());
-            (mail.Status, mail.Attempts, mail.LastError) = (AiGO.Domain.Mail.OutboxStatus.Failed, 10, "SocketException");
+            var mail = Outbox.Create("member@example.tw", null, new MailContent("主旨", "<p>內容</p>", "內容"), _kit.Clock.GetUtcNow());
+            (mail.Status, mail.Attempts, mail.LastError) = (OutboxStatus.Failed, 10, "SocketException");
             db.Outbox.Add(mail);
             await db.SaveChangesAsync();
             return mail.Id;
@@ -520,7 +520,7 @@ public class AuthorisationMatrixTests
         {
             await using var db = Db();
             var counts = $"applications {await db.Applications.CountAsync()}, history {await db.StatusChanges.CountAsync()}, " +
-                $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()} (failed {await db.Outbox.CountAsync(m => m.Status == AiGO.Domain.Mail.OutboxStatus.Failed)}), courses {await db.Courses.CountAsync()}, " +
+                $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()} (failed {await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed)}), courses {await db.Courses.CountAsync()}, " +
                 $"questionnaires {await db.Questionnaires.CountAsync()}, sanctions {await db.Sanctions.CountAsync(s => s.LiftedAt == null)}, " +
                 $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}, " +
                 $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}";
