@@ -1,4 +1,6 @@
+using AiGO.Domain.Office;
 using AiGO.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,6 +28,13 @@ public class SignInTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "帳號已暫時鎖定" })).ToBeVisibleAsync();
         await Expect(page.GetByText("登入失敗次數過多，為保護您的帳號，已暫時鎖定 15 分鐘，請稍後再試。")).ToBeVisibleAsync();
         await page.ScreenshotAsync("accounts-07-locked-out");
+
+        // 稽核紀錄 holds the lockout once, not once per attempt made while it lasts.
+        await using var db = app.CreateDbContext();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var lockouts = await db.AuditLog.Where(e => e.Action == AuditActions.Lockout && e.EntityId == userId).ToListAsync();
+        Assert.Single(lockouts);
+        Assert.Contains(email, lockouts[0].Details);
     }
 
     [Fact]

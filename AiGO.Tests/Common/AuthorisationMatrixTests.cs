@@ -5,6 +5,7 @@ using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Domain.Data;
+using AiGO.Domain.Mail;
 using AiGO.Domain.Office;
 using AiGO.Domain.Organisers;
 using AiGO.Tests.Applications;
@@ -226,6 +227,24 @@ public class AuthorisationMatrixTests
             var course = await a.CourseAsync(Starts.Later);
             return new(a.Trainees[0], course.Id, [], async actor => await a.Get<ApplicationBoard>().LoadAsync(actor, new BoardFilter(CourseId: course.Id)));
         }),
+        // 稽核紀錄: reading it and exporting it (an export is audited, so a refused one must leave no entry).
+        new("AuditLogQuery.LoadAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<AuditLogQuery>().LoadAsync(actor, new AuditFilter())))),
+        new("AuditLogQuery.ExportAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<AuditLogQuery>().ExportAsync(actor, new AuditFilter())))),
+        // 郵件佇列: the outbox, one mail's text, and putting a failed mail back in the queue.
+        new("OutboxQueue.LoadAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<OutboxQueue>().LoadAsync(actor, new MailFilter())))),
+        new("OutboxQueue.OpenAsync", [Office], async a =>
+        {
+            var mail = await a.FailedMailAsync();
+            return new Target(a.Trainees[0], null, [], async actor => await a.Get<OutboxQueue>().OpenAsync(actor, mail));
+        }),
+        new("ResendMail.ResendAsync", [Office], async a =>
+        {
+            var mail = await a.FailedMailAsync();
+            return new Target(a.Trainees[0], null, [], async actor => await a.Get<ResendMail>().ResendAsync(actor, mail));
+        }),
         // Every organiser lists its own courses.
         new("CourseAdminQueries.ForOrganiserAsync", [OwnOrganiser, OtherOrganiser], async a =>
         {
@@ -440,6 +459,17 @@ public class AuthorisationMatrixTests
             return credit.Id;
         }
 
+        /// <summary>A mail that failed every attempt (寄送失敗).</summary>
+        public async Task<Guid> FailedMailAsync()
+        {
+            await using var db = Db();
+            var mail = Outbox.Create("member@example.tw", null, new MailContent("主旨", "<p>內容</p>", "內容"), _kit.Clock.GetUtcNow());
+            (mail.Status, mail.Attempts, mail.LastError) = (OutboxStatus.Failed, 10, "SocketException");
+            db.Outbox.Add(mail);
+            await db.SaveChangesAsync();
+            return mail.Id;
+        }
+
         /// <summary>An eligible trainee with no applications yet.</summary>
         public Task<AppUser> MemberAsync() => _kit.MemberAsync();
 
@@ -502,7 +532,7 @@ public class AuthorisationMatrixTests
         {
             await using var db = Db();
             var counts = $"applications {await db.Applications.CountAsync()}, history {await db.StatusChanges.CountAsync()}, " +
-                $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()}, courses {await db.Courses.CountAsync()}, " +
+                $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()} (failed {await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed)}), courses {await db.Courses.CountAsync()}, " +
                 $"questionnaires {await db.Questionnaires.CountAsync()}, sanctions {await db.Sanctions.CountAsync(s => s.LiftedAt == null)}, " +
                 $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}, " +
                 $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}";

@@ -61,6 +61,7 @@ public static class AccountsSetup
 
         services.AddSingleton(new UploadFolder(Path.Combine(dataFolder, "uploads")));
         services.AddScoped<DeleteMyAccount>();
+        services.AddScoped<PasswordSignIn>();
         services.AddSingleton<NationalIdProtector>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccountLinks>();

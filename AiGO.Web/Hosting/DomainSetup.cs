@@ -46,6 +46,9 @@ public static class DomainSetup
         services.AddSingleton<CreditReviewQueue>();
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
+        services.AddSingleton<AuditLogQuery>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<ResendMail>();
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
