@@ -35,6 +35,10 @@ public static class AuditActions
         ["nationalid.read"] = "檢視完整身分證字號",
         ["applicants.export"] = "匯出申請名單（遮罩）",
         ["applicants.export.full"] = "匯出申請名單（含完整身分證字號）",
+        ["organiser.create"] = "新增開課單位",
+        ["organiser.update"] = "修改開課單位",
+        ["role.grant"] = "授予角色",
+        ["role.revoke"] = "撤銷角色",
         [Export] = "匯出稽核紀錄",
         [MailResend] = "重新寄送郵件",
         [Lockout] = "登入失敗鎖定帳號",
@@ -50,6 +54,8 @@ public static class AuditActions
         ["Sanction"] = "處分",
         ["OutboxMessage"] = "郵件",
         ["AuditLog"] = "稽核紀錄",
+        ["Organiser"] = "開課單位",
+        ["User"] = "帳號",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);
