@@ -44,7 +44,7 @@ public class AuditAndMailJourneyTests(AppFixture app, BrowserFixture browser)
         await page.AssertNoSeriousViolationsAsync();
         await page.SetViewportSizeAsync(1280, 900);
 
-        var rows = await DownloadAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "匯出Excel" }).ClickAsync());
+        var rows = await page.DownloadWorkbookAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "匯出Excel" }).ClickAsync());
         Assert.Equal(["時間", "操作者", "操作者帳號編號", "動作", "動作代碼", "紀錄類型", "紀錄編號", "內容"], rows[0]);
         Assert.Equal(total, rows.Count - 1);
         Assert.All(rows.Skip(1), r => Assert.Equal("解除處分", r[3]));
@@ -119,24 +119,5 @@ public class AuditAndMailJourneyTests(AppFixture app, BrowserFixture browser)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the phone");
-    }
-
-    /// <summary>Clicks, saves the download and reads its sheet back as rows of cell texts.</summary>
-    private static async Task<List<string[]>> DownloadAsync(IPage page, Func<Task> click)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(click);
-        Assert.EndsWith(".xlsx", download.SuggestedFilename);
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
-        await download.SaveAsAsync(path);
-        try
-        {
-            using var document = SpreadsheetDocument.Open(path, false);
-            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-            return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? "").ToArray()).ToList();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -51,7 +51,7 @@ public class OrgCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.AsAsync("ctbc@aigo.example.tw", returnUrl: $"org/courses/{courseId}/applicants");
 
-        var masked = await DownloadAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "匯出Excel" }).ClickAsync());
+        var masked = await page.DownloadWorkbookAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "匯出Excel" }).ClickAsync());
         var row = Assert.Single(masked, r => r[1] == "=cmd|'/C calc'!A0");
         Assert.Matches(@"^[A-Z][12]\*{4}\d{4}$", row[2]);
 
@@ -59,7 +59,7 @@ public class OrgCoursesJourneyTests(AppFixture app, BrowserFixture browser)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("記錄於稽核紀錄");
         await page.ScreenshotAsync("org-export-full-confirm", fullPage: false);
-        var full = await DownloadAsync(page, () => dialog.GetByRole(AriaRole.Button, new() { Name = "確定匯出" }).ClickAsync());
+        var full = await page.DownloadWorkbookAsync(() => dialog.GetByRole(AriaRole.Button, new() { Name = "確定匯出" }).ClickAsync());
         Assert.Matches(@"^[A-Z][12]\d{8}$", Assert.Single(full, r => r[1] == "=cmd|'/C calc'!A0")[2]);
 
         // Another organiser gets neither file, and leaves no entry.
@@ -131,25 +131,6 @@ public class OrgCoursesJourneyTests(AppFixture app, BrowserFixture browser)
             var stored = await db.Courses.SingleAsync(c => c.Id == courseId);
             Assert.Equal((CourseStatus.Draft, true, "02-66317245"), (stored.Status, stored.NoPrerequisites, stored.ContactPhone));
             Assert.Equal(["理賠流程概論", "文件辨識實作"], stored.Outline);
-        }
-    }
-
-    /// <summary>Clicks, saves the download and reads its first sheet back as rows of cell texts.</summary>
-    private static async Task<List<string[]>> DownloadAsync(IPage page, Func<Task> click)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(click);
-        Assert.EndsWith(".xlsx", download.SuggestedFilename);
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
-        await download.SaveAsAsync(path);
-        try
-        {
-            using var document = SpreadsheetDocument.Open(path, false);
-            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-            return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 

@@ -20,6 +20,39 @@ public static class XlsxCells
     /// <summary>Characters that make a spreadsheet read a typed value as a formula (OWASP CSV injection).</summary>
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    /// <summary>
+    /// A workbook of one sheet: a header row in <see cref="Header"/> style, the given column widths, then each row's
+    /// cells, streamed so a long list is never held in memory as a document.
+    /// </summary>
+    public static void WriteSheet(Stream output, string sheetName, IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IEnumerable<Cell>> rows)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorkbookStylesPart>().Stylesheet = Styles();
+        var worksheet = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
+
+        using var writer = OpenXmlWriter.Create(worksheet);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new Columns());
+        for (var i = 0; i < widths.Count; i++)
+            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
+        writer.WriteEndElement();
+        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement(new Row { RowIndex = 1 });
+        foreach (var title in headers) writer.WriteElement(Text(title, Header));
+        writer.WriteEndElement();
+        uint index = 1;
+        foreach (var row in rows)
+        {
+            writer.WriteStartElement(new Row { RowIndex = ++index });
+            foreach (var cell in row) writer.WriteElement(cell);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement(); // sheetData
+        writer.WriteEndElement(); // worksheet
+    }
+
     public static Cell TextCell(string value) => Text(value, value.Length > 0 && FormulaStarts.Contains(value[0]) ? QuotedText : Plain);
 
     public static Cell Text(string value, uint style) => new(new InlineString(new Text(XmlSafe(value)) { Space = SpaceProcessingModeValues.Preserve }))

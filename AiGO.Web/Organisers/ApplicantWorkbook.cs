@@ -1,6 +1,4 @@
 using AiGO.Domain.Organisers;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using AiGO.Web.Excel;
 using static AiGO.Web.Excel.XlsxCells;
@@ -22,41 +20,13 @@ public static class ApplicantWorkbook
     private static readonly double[] Widths = [6, 12, 14, 12, 16, 10, 13, 13, 30, 18, 24];
 
     /// <param name="openNationalId">Opens a stored national-ID cipher; used only for a full export.</param>
-    public static void Write(Stream output, ApplicantSheet sheet, Func<string, string?> openNationalId)
-    {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-        var worksheet = workbook.AddNewPart<WorksheetPart>();
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = SheetName }));
-
-        using var writer = OpenXmlWriter.Create(worksheet);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new Columns());
-        for (var i = 0; i < Widths.Length; i++)
-            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Widths[i], CustomWidth = true });
-        writer.WriteEndElement();
-        writer.WriteStartElement(new SheetData());
-
-        writer.WriteStartElement(new Row { RowIndex = 1 });
-        foreach (var title in Headers) writer.WriteElement(XlsxCells.Text(title, XlsxCells.Header));
-        writer.WriteEndElement();
-
-        var number = 0;
-        foreach (var r in sheet.Rows)
+    public static void Write(Stream output, ApplicantSheet sheet, Func<string, string?> openNationalId) =>
+        WriteSheet(output, SheetName, Headers, Widths, sheet.Rows.Select((r, i) =>
         {
-            number++;
             var nationalId = sheet.FullNationalIds && r.NationalIdCipher is { } cipher ? openNationalId(cipher) ?? r.MaskedNationalId : r.MaskedNationalId;
-            writer.WriteStartElement(new Row { RowIndex = (uint)number + 1 });
-            writer.WriteElement(Number(number));
-            foreach (var value in new[] { r.Name, nationalId, r.Identity, r.Status }) writer.WriteElement(TextCell(value));
-            writer.WriteElement(Number(r.Subsidy));
-            foreach (var value in new[] { r.Mobile, r.Phone, r.Email, r.SubmittedAt, r.Lacking }) writer.WriteElement(TextCell(value));
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement(); // sheetData
-        writer.WriteEndElement(); // worksheet
-    }
+            return (IEnumerable<Cell>)[Number(i + 1), .. new[] { r.Name, nationalId, r.Identity, r.Status }.Select(TextCell), Number(r.Subsidy),
+                .. new[] { r.Mobile, r.Phone, r.Email, r.SubmittedAt, r.Lacking }.Select(TextCell)];
+        }));
 
     /// <summary>A file name for the download: the course's name with what a file system refuses replaced.</summary>
     public static string FileName(ApplicantSheet sheet, DateOnly today)
