@@ -46,6 +46,8 @@ public static class DomainSetup
         services.AddSingleton<CreditReviewQueue>();
         services.AddSingleton<RecordSanction>();
         services.AddSingleton<LiftSanction>();
+        services.AddSingleton<EditCodes>();
+        services.AddSingleton<SubsidyReport>();
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();
