@@ -6,6 +6,7 @@ using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
 using AiGO.Web.Live;
+using AiGO.Web.Office;
 using AiGO.Web.Organisers;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
@@ -99,6 +100,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCreditProof();
 app.MapApplicantExport();
+app.MapReportExport();
 
 // In Development, links in mails point where this app actually listens unless ProgrammeOffice:SiteUrl says otherwise.
 if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["ProgrammeOffice:SiteUrl"]))

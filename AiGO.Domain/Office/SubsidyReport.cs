@@ -43,10 +43,14 @@ public sealed class SubsidyReport(IDbContextFactory<AiGoDbContext> dbFactory, Ti
 {
     public const string ExportAction = "report.export";
     public const string Unknown = "未填寫";
+    public const int FirstYear = 2023;
+
+    private static Outcome? CheckYear(int year) =>
+        year is >= FirstYear and <= 2999 ? null : Outcome.Invalid("year", $"年度須為{FirstYear}年以後的西元年");
 
     public async Task<Outcome<ReportView>> LoadAsync(Actor actor, int year, CancellationToken ct = default)
     {
-        if (OfficeAccess.Reports.Deny(actor, actor) is { } refused) return Outcome<ReportView>.From(refused);
+        if ((OfficeAccess.Reports.Deny(actor, actor) ?? CheckYear(year)) is { } refused) return Outcome<ReportView>.From(refused);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return Outcome<ReportView>.Success(await ComputeAsync(db, year, ct));
     }
@@ -54,7 +58,7 @@ public sealed class SubsidyReport(IDbContextFactory<AiGoDbContext> dbFactory, Ti
     /// <summary>The same figures for 匯出Excel; each export is audited.</summary>
     public async Task<Outcome<ReportView>> ExportAsync(Actor actor, int year, CancellationToken ct = default)
     {
-        if (OfficeAccess.Reports.Deny(actor, actor) is { } refused) return Outcome<ReportView>.From(refused);
+        if ((OfficeAccess.Reports.Deny(actor, actor) ?? CheckYear(year)) is { } refused) return Outcome<ReportView>.From(refused);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await ComputeAsync(db, year, ct);
         db.AuditLog.Add(actor.Audit(clock.GetUtcNow(), ExportAction, "Report", year,

@@ -8,7 +8,7 @@ namespace AiGO.Tests.Site;
 /// <summary>
 /// Every route of SPEC §13 (and the pages around them), signed in as whoever uses it, on a phone (390 px) and a
 /// laptop (1280 px): a screenshot of each, no page wider than the screen, and no serious or critical axe finding.
-/// /org/courses/{id}/import, /office/audit, /office/reports and /office/mail are not built yet:
+/// /org/courses/{id}/import, /office/audit and /office/mail are not built yet:
 /// the issues that build them add them here.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -54,6 +54,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         ("office/sanctions", Office, false),
         ("office/codes", Office, false),
         ("office/codes?table=IndustryDivision", Office, false),
+        ("office/reports", Office, false),
         ("office/applications/{alumna-application}", Office, false),
         ("privacy", Visitor, false),
         ("accessibility", Visitor, false),
