@@ -83,7 +83,12 @@ public class EditCodesTests : BunitContext, IAsyncLifetime
     {
         await using var kit = await KitAsync(provider);
         await LivingInAsync(kit, "20");
-        await LivingInAsync(kit, "20");
+        var course = await kit.CourseAsync("澎湖AI實作", kit.Today.AddDays(30));
+        await using (var setup = kit.Db())
+        {
+            (await setup.Courses.SingleAsync(c => c.Id == course.Id)).City = "澎湖縣"; // a course stores its city by name
+            await setup.SaveChangesAsync();
+        }
         var penghu = await CodeAsync(kit, CodeTableKind.Residence, "20");
 
         var outcome = await kit.Get<EditCodes>().DeleteAsync(TestData.Office, penghu.Id);
