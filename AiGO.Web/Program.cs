@@ -101,6 +101,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCreditProof();
 app.MapApplicantExport();
 app.MapAuditExport();
+app.MapReportExport();
 
 // In Development, links in mails point where this app actually listens unless ProgrammeOffice:SiteUrl says otherwise.
 if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["ProgrammeOffice:SiteUrl"]))

@@ -161,6 +161,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         private readonly HashSet<Course> _courses = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<string> _members = [];
         private bool _mailWritten;
+        private bool _codesChanged;
 
         public ChangeCollector(AiGoDbContext db)
         {
@@ -172,6 +173,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         {
             foreach (var entry in _db.ChangeTracker.Entries())
             {
+                if (entry is { Entity: CodeEntry, State: EntityState.Added or EntityState.Modified or EntityState.Deleted }) _codesChanged = true;
                 if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
                 switch (entry.Entity)
                 {
@@ -187,6 +189,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         public async Task PublishAsync(IChangeNotifier notifier, IMailSignal mail, CancellationToken ct)
         {
             if (_mailWritten) mail.Notify();
+            if (_codesChanged) notifier.Publish(LiveChange.ForCodeTables());
             var organisers = _db.Courses.Local.ToDictionary(c => c.Id, c => (int?)c.OrganiserId);
             var unknown = _applications.Select(a => a.CourseId).Where(id => !organisers.ContainsKey(id)).Distinct().ToList();
             if (unknown.Count > 0)

@@ -6,6 +6,11 @@ namespace AiGO.Domain.Common;
 /// </summary>
 public sealed record LiveChange(int? CourseId, int? OrganiserId, int? ApplicationId, string? MemberId)
 {
+    /// <summary>A code table changed (代碼維護): open forms read their choices again.</summary>
+    public bool CodeTables { get; init; }
+
+    public static LiveChange ForCodeTables() => new(null, null, null, null) { CodeTables = true };
+
     public static LiveChange ForCourse(int courseId, int? organiserId) => new(courseId, organiserId, null, null);
 
     public static LiveChange ForApplication(int applicationId, int courseId, int? organiserId, string memberId) =>

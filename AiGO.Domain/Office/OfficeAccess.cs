@@ -12,4 +12,12 @@ public static class OfficeAccess
     /// <summary>Acting on a member (a learning-credit review, a sanction): the office only.</summary>
     public static readonly Permission<string> Member =
         new("office.member", (a, _) => a.IsOffice, "只有計畫辦公室可以處理會員的資格");
+
+    /// <summary>代碼維護: reading and editing the code tables.</summary>
+    public static readonly Permission<Actor> Codes =
+        new("office.codes", (a, _) => a.IsOffice, "只有計畫辦公室可以維護代碼");
+
+    /// <summary>報表: the programme's figures and their export.</summary>
+    public static readonly Permission<Actor> Reports =
+        new("office.reports", (a, _) => a.IsOffice, "只有計畫辦公室可以查看報表");
 }

@@ -245,6 +245,31 @@ public class AuthorisationMatrixTests
             var mail = await a.FailedMailAsync();
             return new Target(a.Trainees[0], null, [], async actor => await a.Get<ResendMail>().ResendAsync(actor, mail));
         }),
+        // ── 代碼維護 and 報表: the office only ──
+        new("EditCodes.ListAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<EditCodes>().ListAsync(actor)))),
+        new("EditCodes.RenameAsync", [Office], async a =>
+        {
+            var code = await a.CodeAsync();
+            return new Target(a.Trainees[0], null, [], async actor => await a.Get<EditCodes>().RenameAsync(actor, code, $"改名{code}"));
+        }),
+        new("EditCodes.AddAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<EditCodes>().AddAsync(actor, CodeTableKind.Motivation, a.NextCode(), "新增的動機")))),
+        new("EditCodes.RetireAsync", [Office], async a =>
+        {
+            var code = await a.CodeAsync();
+            return new Target(a.Trainees[0], null, [], async actor => await a.Get<EditCodes>().RetireAsync(actor, code));
+        }),
+        new("EditCodes.DeleteAsync", [Office], async a =>
+        {
+            var code = await a.CodeAsync();
+            return new Target(a.Trainees[0], null, [], async actor => await a.Get<EditCodes>().DeleteAsync(actor, code));
+        }),
+        new("SubsidyReport.LoadAsync", [Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            (actor, _) => a.Get<SubsidyReport>().LoadAsync(actor, a.Today.Year))),
+        // The export is audited: a refused caller must not leave that trace.
+        new("SubsidyReport.ExportAsync", [Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
+            (actor, _) => a.Get<SubsidyReport>().ExportAsync(actor, a.Today.Year))),
         // Every organiser lists its own courses.
         new("CourseAdminQueries.ForOrganiserAsync", [OwnOrganiser, OtherOrganiser], async a =>
         {
@@ -448,6 +473,21 @@ public class AuthorisationMatrixTests
             return session.Id;
         }
 
+        private int _codes = 10;
+
+        /// <summary>A 培訓動機 code no one has used yet, two digits.</summary>
+        public string NextCode() => (_codes++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>A fresh 培訓動機 code no record uses, so it may be renamed, retired or deleted.</summary>
+        public async Task<int> CodeAsync()
+        {
+            await using var db = Db();
+            var entry = new CodeEntry { Table = CodeTableKind.Motivation, Code = NextCode(), Name = $"動機{_codes}", SortOrder = _codes };
+            db.Codes.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        }
+
         /// <summary>An uploaded learning-credit proof waiting for review.</summary>
         public async Task<int> PendingCreditAsync(AppUser member)
         {
@@ -535,7 +575,8 @@ public class AuthorisationMatrixTests
                 $"audit {await db.AuditLog.CountAsync()}, outbox {await db.Outbox.CountAsync()} (failed {await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed)}), courses {await db.Courses.CountAsync()}, " +
                 $"questionnaires {await db.Questionnaires.CountAsync()}, sanctions {await db.Sanctions.CountAsync(s => s.LiftedAt == null)}, " +
                 $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}, " +
-                $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}";
+                $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}, " +
+                $"codes {string.Join(" ", await db.Codes.OrderBy(c => c.Id).Select(c => c.Code + c.Name + (c.IsRetired ? "(retired)" : "")).ToListAsync())}";
             var apps = await db.Applications.AsNoTracking().Where(a => target.Applications.Contains(a.Id)).OrderBy(a => a.Id)
                 .Select(a => $"#{a.Id} {a.Status} v{a.Version}").ToListAsync();
             var course = target.CourseId is { } id

@@ -34,10 +34,7 @@ public static class XlsxCells
 
         using var writer = OpenXmlWriter.Create(worksheet);
         writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new Columns());
-        for (var i = 0; i < widths.Count; i++)
-            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
-        writer.WriteEndElement();
+        WriteColumns(writer, widths);
         writer.WriteStartElement(new SheetData());
         writer.WriteStartElement(new Row { RowIndex = 1 });
         foreach (var title in headers) writer.WriteElement(Text(title, Header));
@@ -51,6 +48,15 @@ public static class XlsxCells
         }
         writer.WriteEndElement(); // sheetData
         writer.WriteEndElement(); // worksheet
+    }
+
+    /// <summary>The column widths of a sheet, in characters.</summary>
+    public static void WriteColumns(OpenXmlWriter writer, IReadOnlyList<double> widths)
+    {
+        writer.WriteStartElement(new Columns());
+        for (var i = 0; i < widths.Count; i++)
+            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
+        writer.WriteEndElement();
     }
 
     public static Cell TextCell(string value) => Text(value, value.Length > 0 && FormulaStarts.Contains(value[0]) ? QuotedText : Plain);

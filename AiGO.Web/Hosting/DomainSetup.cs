@@ -49,6 +49,8 @@ public static class DomainSetup
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton<ResendMail>();
+        services.AddSingleton<EditCodes>();
+        services.AddSingleton<SubsidyReport>();
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();

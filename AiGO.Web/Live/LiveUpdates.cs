@@ -14,6 +14,9 @@ public sealed record LiveTopic(string Name, Func<LiveChange, bool> Matches)
     public static readonly LiveTopic Everything = new("all", _ => true);
 
     /// <summary>A change to any member that is not about one application: a learning credit uploaded or reviewed, a sanction.</summary>
+    /// <summary>An edit of the code tables: forms that offer codes read them again.</summary>
+    public static readonly LiveTopic CodeTables = new("codes", c => c.CodeTables);
+
     public static readonly LiveTopic MemberChanges = new("members", c => c.MemberId is not null && c.ApplicationId is null && c.CourseId is null);
 
     /// <summary>Whatever any of <paramref name="topics"/> matches, e.g. a course page that also follows its member.</summary>
