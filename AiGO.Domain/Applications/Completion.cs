@@ -25,6 +25,9 @@ public static class Completion
     /// <summary>Hours as the checklist and the roster show them: minutes to hours, rounded to one decimal.</summary>
     public static decimal Hours(int minutes) => Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>Hours as typed (e.g. 1.5) in whole minutes, as sessions and marks are stored.</summary>
+    public static int Minutes(decimal hours) => (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero);
+
     /// <summary>An hour figure in words: 9.6 → "9.6", 12.0 → "12".</summary>
     public static string Show(decimal hours) => hours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -24,7 +24,7 @@ public static class OrganiserAccess
 }
 
 /// <summary>開課單位 accounts (管理中心): the register of training providers, each checked once, here.</summary>
-public sealed class OrganiserRegistry(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work)
+public sealed class OrganiserRegistry(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work, TimeProvider clock)
 {
     public async Task<Outcome<IReadOnlyList<OrganiserEntry>>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ public sealed class OrganiserRegistry(IDbContextFactory<AiGoDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organisers = await db.Organisers.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
         var courses = await db.Courses.GroupBy(c => c.OrganiserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var staff = await db.Users.AsNoTracking().Where(u => u.OrganiserId != null)
             .Select(u => new { u.OrganiserId, u.Id, u.DisplayName, u.Email, u.PasswordHash, u.LockoutEnd }).ToListAsync(ct);
         return Outcome<IReadOnlyList<OrganiserEntry>>.Success(organisers.Select(o => new OrganiserEntry(o, courses.GetValueOrDefault(o.Id),
