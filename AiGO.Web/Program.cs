@@ -57,6 +57,7 @@ builder.Services.AddSingleton<DevMailbox>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddHostedService<AiGO.Web.Applications.CompletionWorker>();
+builder.Services.AddHostedService<MailRetentionWorker>();
 builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);

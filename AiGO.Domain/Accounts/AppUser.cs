@@ -13,6 +13,13 @@ public class AppUser : IdentityUser
     public string? PrivacyConsentVersion { get; set; }
     public DateTimeOffset? PrivacyConsentedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// When the member deleted the account while paid subsidies must still be kept: the account cannot sign in, and
+    /// only what the subsidy records require stays (see <see cref="MemberProfile.KeepOnlySubsidyRecord"/>).
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+    /// <summary>Until when the kept subsidy records must stay: the last disbursement plus the retention years.</summary>
+    public DateOnly? RetainUntil { get; set; }
 }
 
 /// <summary>Role names; an account may hold several.</summary>

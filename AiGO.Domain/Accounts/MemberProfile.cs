@@ -158,6 +158,18 @@ public class MemberProfile
         return copy;
     }
 
+    /// <summary>
+    /// A deleted account with paid subsidies keeps only what the subsidy voucher (領據) and its audit need: 姓名,
+    /// 身分證字號 (encrypted), 生日, 身分別 and 特殊身份 (they decided the rate). Contact data, work and school details and
+    /// the survey fields go.
+    /// </summary>
+    public void KeepOnlySubsidyRecord()
+    {
+        var kept = (Name, NationalIdCipher, NationalIdHash, NationalIdMasked, Birthday, IdentityType, SpecialIdentity);
+        CopyFrom(new MemberProfile());
+        (Name, NationalIdCipher, NationalIdHash, NationalIdMasked, Birthday, IdentityType, SpecialIdentity) = kept;
+    }
+
     /// <summary>The national ID for someone who is not the owner: <c>A1****6138</c>.</summary>
     public string? MaskedNationalId =>
         Common.NationalId.Parse(NationalId) is { IsValid: true, Value: { } id } ? id.Masked : null;

@@ -22,6 +22,19 @@ public static class ProfileRules
     public const int MaxTextLength = 20;
     public const int MaxYearsOfWork = 60;
 
+    /// <summary>
+    /// The longest input a text field of the form accepts: its <c>maxlength</c>, so the browser never sends more than
+    /// the rule allows. Identifiers are as long as their canonical form (統一編號's 「若無請填999999999」 is 9 digits).
+    /// </summary>
+    public static int MaxLength(ProfileField field) => field switch
+    {
+        ProfileField.NationalId => 10,
+        ProfileField.BusinessNumber => Common.BusinessNumber.NoneValue.Length,
+        ProfileField.Phone or ProfileField.Mobile => 10,
+        ProfileField.Extension => PhoneNumbers.MaxExtensionLength,
+        _ => MaxTextLength,
+    };
+
     /// <summary>The fields whose presence depends on 身分別 (SPEC §4.2).</summary>
     public static IReadOnlyList<ProfileField> DependentFields { get; } =
     [
@@ -107,12 +120,7 @@ public static class ProfileRules
         if (PhoneNumbers.ParseMobile(p.Mobile) is { IsValid: true, Value: { } mobile }) p.Mobile = mobile;
     }
 
-    private static string? Text(string? value, string label, bool required)
-    {
-        var s = value?.Trim() ?? "";
-        if (s.Length == 0) return required ? $"請填寫{label}" : null;
-        return s.Length > MaxTextLength ? $"{label}長度限制{MaxTextLength}字以內，目前為{s.Length}字" : null;
-    }
+    private static string? Text(string? value, string label, bool required) => FreeText.Check(value, label, MaxTextLength, required);
 
     /// <summary>
     /// The ROC ID's second character is 1 for men and 2 for women: a 性別 that disagrees is a typo in one of the two,

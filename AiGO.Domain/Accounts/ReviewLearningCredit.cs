@@ -21,14 +21,9 @@ public sealed class ReviewLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
         : points is < 1 or > LearningCredit.MaxPointsPerEntry ? $"認列積分須介於1到{LearningCredit.MaxPointsPerEntry}分"
         : null;
 
-    public static string? CheckNote(string? note) => note?.Trim().Length > MaxReasonLength ? $"備註請在{MaxReasonLength}字以內" : null;
+    public static string? CheckNote(string? note) => FreeText.Check(note, "備註", MaxReasonLength, multiline: true);
 
-    public static string? CheckReason(string? reason) => (reason?.Trim() ?? "") switch
-    {
-        "" => "請填寫未通過原因",
-        { Length: > MaxReasonLength } => $"未通過原因請在{MaxReasonLength}字以內",
-        _ => null,
-    };
+    public static string? CheckReason(string? reason) => FreeText.Check(reason, "未通過原因", MaxReasonLength, required: true, multiline: true);
 
     public Task<Outcome> ApproveAsync(Actor actor, int creditId, int points, string? note, CancellationToken ct = default) =>
         ReviewAsync(actor, creditId, async (s, credit) =>

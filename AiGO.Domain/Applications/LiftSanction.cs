@@ -19,7 +19,7 @@ public sealed class LiftSanction(IDbContextFactory<AiGoDbContext> dbFactory, Uni
         {
             var text = reason?.Trim() ?? "";
             if (text.Length == 0) return Outcome.Invalid("reason", "請填寫解除原因");
-            if (text.Length > Sanction.MaxReasonLength) return Outcome.Invalid("reason", $"解除原因請在{Sanction.MaxReasonLength}字以內");
+            if (FreeText.Check(text, "解除原因", Sanction.MaxReasonLength, multiline: true) is { } reasonError) return Outcome.Invalid("reason", reasonError);
             var sanction = await s.Db.Sanctions.SingleAsync(x => x.Id == sanctionId, s.Ct);
             if (sanction.LiftedAt is not null) return Outcome.Conflict("此處分已於先前解除。");
             if (sanction.Until < s.Today) return Outcome.Conflict("此處分已期滿，不需解除。");

@@ -70,6 +70,8 @@ public static class Questionnaire
             }
             else if (a?.Text is { Length: > MaxTextLength })
                 errors.Add(new(q.Key, $"請以{MaxTextLength}字以內說明"));
+            else if (FreeText.Refusal(a?.Text, "回答", multiline: true) is { } refusal)
+                errors.Add(new(q.Key, refusal));
             else if (q.Required && string.IsNullOrWhiteSpace(a?.Text))
                 errors.Add(new(q.Key, "此題必填"));
         }

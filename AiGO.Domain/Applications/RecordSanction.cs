@@ -25,7 +25,7 @@ public sealed class RecordSanction(UnitOfWork work, SubsidyPolicy policy, MailTe
         {
             var reason = input.Reason?.Trim() ?? "";
             if (reason.Length == 0) return Outcome.Invalid("reason", "請填寫處分原因");
-            if (reason.Length > Sanction.MaxReasonLength) return Outcome.Invalid("reason", $"處分原因請在{Sanction.MaxReasonLength}字以內");
+            if (FreeText.Check(reason, "處分原因", Sanction.MaxReasonLength, multiline: true) is { } reasonError) return Outcome.Invalid("reason", reasonError);
             var until = input.Until ?? DefaultUntil(input.From);
             if (until < input.From) return Outcome.Invalid("until", "處分結束日不可早於開始日");
 

@@ -14,7 +14,7 @@ public sealed class RejectApplication(UnitOfWork work, Waitlist waitlist, MailTe
         {
             if (RejectionReasons.Find(reasonCode) is not { } reason) return Outcome.Invalid("reason", "請選擇未通過原因");
             if (reason.Code == "other" && string.IsNullOrWhiteSpace(note)) return Outcome.Invalid("note", "選擇「其他」時請說明原因");
-            if (note?.Trim().Length > MaxNoteLength) return Outcome.Invalid("note", $"原因說明請在{MaxNoteLength}字以內");
+            if (FreeText.Check(note, "原因說明", MaxNoteLength, multiline: true) is { } noteError) return Outcome.Invalid("note", noteError);
             var text = string.IsNullOrWhiteSpace(note) ? reason.Text : $"{reason.Text}：{note.Trim()}";
             if (app.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Approved or ApplicationStatus.Waitlisted))
                 return ActionText.WrongStatus(app, "設為未通過");

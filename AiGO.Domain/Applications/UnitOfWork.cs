@@ -182,6 +182,7 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
                     case OutboxMessage: _mailWritten = true; break;
                     case LearningCredit credit: _members.Add(credit.UserId); break;
                     case Sanction sanction: _members.Add(sanction.MemberId); break;
+                    case PrivacyRequest request: _members.Add(request.MemberId); break;
                 }
             }
         }

@@ -6,13 +6,37 @@ namespace AiGO.Domain.Catalogue;
 /// <summary>The rules every saved course keeps (SPEC §3, §12); the office grid, the organiser's form and the import call them.</summary>
 public static class CourseRules
 {
+    /// <summary>The longest text each field takes; the forms' <c>maxlength</c> are these numbers.</summary>
+    public const int MaxNameLength = 100, MaxClassTimesLength = 200, MaxPlatformLength = 100, MaxAddressLength = 200, MaxCityLength = 10,
+        MaxPaymentMethodLength = 100, MaxContactNameLength = 50, MaxContactPhoneLength = 30, MaxContactEmailLength = 256,
+        MaxUrlLength = 500, MaxInstructorsLength = 500, MaxListItemLength = 200, MaxListItems = 30;
+
+    /// <summary>The longest 課程大綱 or 先備知識 text box: every item at its longest, one per line.</summary>
+    public const int MaxListTextLength = MaxListItems * (MaxListItemLength + 1);
+
     public static IReadOnlyList<FieldError> Validate(Course c, SubsidyPolicy policy, int seatsTaken)
     {
         var errors = new List<FieldError>();
         void Add(string field, string message) => errors.Add(new FieldError(field, message));
+        void Text(string field, string? value, string label, int max)
+        {
+            if (FreeText.Check(value, label, max) is { } message) Add(field, message);
+        }
 
         if (string.IsNullOrWhiteSpace(c.Name)) Add(nameof(c.Name), "請填寫課程名稱");
-        else if (c.Name.Length > 100) Add(nameof(c.Name), "課程名稱長度限制100字以內");
+        else Text(nameof(c.Name), c.Name, "課程名稱", MaxNameLength);
+        Text(nameof(c.ClassTimes), c.ClassTimes, "上課時間", MaxClassTimesLength);
+        Text(nameof(c.Platform), c.Platform, "上課平台", MaxPlatformLength);
+        Text(nameof(c.Address), c.Address, "上課地址", MaxAddressLength);
+        Text(nameof(c.City), c.City, "開課縣市", MaxCityLength);
+        Text(nameof(c.PaymentMethod), c.PaymentMethod, "繳費方式", MaxPaymentMethodLength);
+        Text(nameof(c.ContactName), c.ContactName, "聯絡人", MaxContactNameLength);
+        Text(nameof(c.ContactPhone), c.ContactPhone, "連絡電話", MaxContactPhoneLength);
+        Text(nameof(c.Instructors), c.Instructors, "授課師資", MaxInstructorsLength);
+        Text(nameof(c.RegistrationUrl), c.RegistrationUrl, "課程報名網址", MaxUrlLength);
+        if (!string.IsNullOrWhiteSpace(c.ContactEmail) && EmailMessage(c.ContactEmail) is { } emailError) Add(nameof(c.ContactEmail), emailError);
+        ListItems(nameof(c.Outline), c.Outline, "課程大綱");
+        ListItems(nameof(c.Prerequisites), c.Prerequisites, "先備知識");
         if (c.EndDate < c.StartDate) Add(nameof(c.EndDate), "結束日期不可早於開課日期");
         if (c.Hours <= 0) Add(nameof(c.Hours), "上課時數須大於0");
         if (c.PlannedSeats < 0) Add(nameof(c.PlannedSeats), "預計招生人數不可為負數");
@@ -50,6 +74,15 @@ public static class CourseRules
             Add(nameof(c.RegistrationUrl), "課程報名網址須為 http:// 或 https:// 開頭的完整網址");
         return errors;
 
+        void ListItems(string field, IReadOnlyList<string> items, string label)
+        {
+            if (items.Count > MaxListItems) { Add(field, $"{label}最多{MaxListItems}項，目前為{items.Count}項"); return; }
+            foreach (var item in items)
+            {
+                if (FreeText.Check(item, $"{label}每一項", MaxListItemLength) is { } message) { Add(field, message); return; }
+            }
+        }
+
         void RequireAddress()
         {
             if (string.IsNullOrWhiteSpace(c.Address)) Add(nameof(c.Address), "實體上課須填寫上課地址");
@@ -60,6 +93,17 @@ public static class CourseRules
         {
             if (string.IsNullOrWhiteSpace(c.Platform)) Add(nameof(c.Platform), "線上上課須填寫上課平台（例如 Microsoft Teams）");
         }
+    }
+
+    /// <summary>聯絡e-mail: one address the trainee can write to, as a mail client takes it.</summary>
+    public static string? EmailMessage(string? email)
+    {
+        var s = email?.Trim() ?? "";
+        if (FreeText.Check(s, "聯絡e-mail", MaxContactEmailLength) is { } message) return message;
+        return System.Net.Mail.MailAddress.TryCreate(s, out var parsed) && parsed.Address == s && s.Contains('.', StringComparison.Ordinal)
+               && !s.Any(char.IsWhiteSpace) && s.IndexOf('@') == s.LastIndexOf('@')
+            ? null
+            : "聯絡e-mail 格式不正確，例如 service@example.com.tw";
     }
 
     public static string Label(this CourseStatus status) => status switch

@@ -7,7 +7,10 @@ public static class Taipei
 
     public static DateTimeOffset ToTaipei(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(ToTaipei(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The Taipei date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToTaipei(instant).DateTime);
 
     /// <summary>
     /// The instant a Taipei day begins, in UTC: instants are stored in UTC, and the store compares them as numbers

@@ -157,6 +157,22 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<PrivacyRequest>
+{
+    public void Configure(EntityTypeBuilder<PrivacyRequest> b)
+    {
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.MemberId).HasMaxLength(450);
+        b.Property(r => r.Details).HasMaxLength(PrivacyRequest.MaxDetailsLength);
+        b.Property(r => r.ExtensionReason).HasMaxLength(PrivacyRequest.MaxAnswerLength);
+        b.Property(r => r.Answer).HasMaxLength(PrivacyRequest.MaxAnswerLength);
+        b.Property(r => r.HandlerId).HasMaxLength(450);
+        b.Property(r => r.HandlerName).HasMaxLength(100);
+        b.HasIndex(r => new { r.State, r.DueOn });
+        b.HasIndex(r => r.MemberId);
+    }
+}
+
 internal sealed class SiteCounterConfiguration : IEntityTypeConfiguration<SiteCounter>
 {
     public void Configure(EntityTypeBuilder<SiteCounter> b) => b.Property(c => c.Id).ValueGeneratedNever();

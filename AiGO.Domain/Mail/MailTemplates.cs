@@ -229,6 +229,41 @@ public sealed class MailTemplates(ProgrammeOfficeOptions office)
         return new MailContent($"您參加AIGO計畫課程《{courseName}》的出席時數已無法達到結訓標準", b.Html, b.Text);
     }
 
+    private string PersonalDataUrl => office.SiteUrl.TrimEnd('/') + "/Account/Manage/PersonalData";
+
+    /// <summary>To the member: the office has received a personal-data request, and by when it must answer (個資法第13條).</summary>
+    public MailContent PrivacyRequestReceived(string memberName, string kind, int number, DateOnly dueOn)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"計畫辦公室已收到您的個資請求（第{number}號：{kind}），將於{Common.Taipei.Format(dueOn)}前回覆您。");
+        b.Para(Link(PersonalDataUrl, "行使個資權利") + "頁面可查看處理進度。", $"行使個資權利頁面可查看處理進度：{PersonalDataUrl}");
+        OfficeSignature(b);
+        return new MailContent("AIGO個資請求受理通知", b.Html, b.Text);
+    }
+
+    /// <summary>To the member: the written notice of art. 13 that the period is extended once, with the reason.</summary>
+    public MailContent PrivacyRequestExtended(string memberName, string kind, int number, DateOnly dueOn, string reason)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您的個資請求（第{number}號：{kind}）依個人資料保護法第13條延長處理期限一次，將於{Common.Taipei.Format(dueOn)}前回覆您。");
+        b.Para($"延長原因：{reason}");
+        OfficeSignature(b);
+        return new MailContent("AIGO個資請求延長處理通知", b.Html, b.Text);
+    }
+
+    /// <summary>To the member: the office's answer to a personal-data request.</summary>
+    public MailContent PrivacyRequestClosed(string memberName, string kind, int number, string state, string answer)
+    {
+        var b = new Builder();
+        b.Para($"Dear {memberName}：");
+        b.Para($"您的個資請求（第{number}號：{kind}）處理結果：{state}。");
+        b.Para($"說明：{answer}");
+        OfficeSignature(b);
+        return new MailContent($"AIGO個資請求處理結果：{state}", b.Html, b.Text);
+    }
+
     private string MyCoursesUrl => office.SiteUrl.TrimEnd('/') + "/my/courses";
 
     private void OfficeSignature(Builder b)

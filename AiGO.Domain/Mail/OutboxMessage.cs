@@ -20,6 +20,11 @@ public class OutboxMessage
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// When the body was removed: a sent mail keeps its text only for <c>Mail:BodyRetention</c> (it is personal data),
+    /// then only the envelope (to, subject, times) stays as the record that it was sent.
+    /// </summary>
+    public DateTimeOffset? BodyRemovedAt { get; set; }
 }
 
 public enum OutboxStatus

@@ -54,7 +54,7 @@ public sealed class OutboxQueue(IDbContextFactory<AiGoDbContext> dbFactory)
         if (OfficeAccess.Desk.Deny(actor, actor) is { } refused) return Outcome<MailDetail>.From(refused);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Outbox.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new { m.TextBody, Row = new MailRow(m.Id, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.LastError, m.NextAttemptAt, m.CreatedAt, m.SentAt) })
+            .Select(m => new { TextBody = m.BodyRemovedAt == null ? m.TextBody : "（郵件內容已依保存期限刪除，僅保留寄送紀錄。）", Row = new MailRow(m.Id, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.LastError, m.NextAttemptAt, m.CreatedAt, m.SentAt) })
             .SingleOrDefaultAsync(ct);
         return found is null
             ? Outcome<MailDetail>.From(Outcome.NotFound("找不到這封郵件"))

@@ -42,6 +42,12 @@ public static class AuditActions
         [Export] = "匯出稽核紀錄",
         [MailResend] = "重新寄送郵件",
         [Lockout] = "登入失敗鎖定帳號",
+        ["privacy.request"] = "提出個資請求",
+        ["privacy.extend"] = "延長個資請求處理期限",
+        ["privacy.complete"] = "個資請求處理完成",
+        ["privacy.decline"] = "個資請求不予處理",
+        ["member.delete"] = "會員刪除帳號",
+        ["member.anonymise"] = "會員刪除帳號（補助紀錄去識別化保存）",
     };
 
     private static readonly Dictionary<string, string> EntityLabels = new()
@@ -56,6 +62,7 @@ public static class AuditActions
         ["AuditLog"] = "稽核紀錄",
         ["Organiser"] = "開課單位",
         ["User"] = "帳號",
+        ["PrivacyRequest"] = "個資請求",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);

@@ -125,7 +125,7 @@ public class ReviewLearningCreditTests
         Assert.Equal("認列積分須介於1到10分", ReviewLearningCredit.CheckPoints(11));
         Assert.Null(ReviewLearningCredit.CheckPoints(10));
         Assert.Equal("請填寫未通過原因", ReviewLearningCredit.CheckReason(" "));
-        Assert.Equal("未通過原因請在200字以內", ReviewLearningCredit.CheckReason(new string('字', 201)));
+        Assert.Equal("未通過原因長度限制200字以內，目前為201字", ReviewLearningCredit.CheckReason(new string('字', 201)));
         Assert.Null(ReviewLearningCredit.CheckNote(null));
     }
 }

@@ -145,7 +145,7 @@ public class RejectApplicationTests
         var unexplained = await reject.RejectAsync(TestData.Office, id, "other", "  ");
         Assert.Equal((OutcomeKind.Invalid, "note", "選擇「其他」時請說明原因"), (unexplained.Kind, StaffActionChecks.Error(unexplained).Field, unexplained.Message));
         var tooLong = await reject.RejectAsync(TestData.Office, id, "data", new string('字', 500));
-        Assert.Equal((OutcomeKind.Invalid, "note", "原因說明請在400字以內"), (tooLong.Kind, StaffActionChecks.Error(tooLong).Field, tooLong.Message));
+        Assert.Equal((OutcomeKind.Invalid, "note", "原因說明長度限制400字以內，目前為500字"), (tooLong.Kind, StaffActionChecks.Error(tooLong).Field, tooLong.Message));
         Assert.Equal(before, await ActionFootprint.TakeAsync(kit));
         var longest = await kit.ApplyAsync(await kit.MemberAsync(), course);
         Assert.True((await reject.RejectAsync(TestData.Office, longest.ApplicationId, "data", new string('字', RejectApplication.MaxNoteLength))).Succeeded);

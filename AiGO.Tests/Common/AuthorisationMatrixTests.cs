@@ -270,6 +270,42 @@ public class AuthorisationMatrixTests
         // The export is audited: a refused caller must not leave that trace.
         new("SubsidyReport.ExportAsync", [Office], a => a.OnApplicationsAsync(Starts.Later, ApplicationStatus.Approved, 1,
             (actor, _) => a.Get<SubsidyReport>().ExportAsync(actor, a.Today.Year))),
+        // ── 個資請求: any account files and reads its own; the office handles them ──
+        new("PersonalDataRequests.FileAsync", [OwnMember, OtherMember, OwnOrganiser, OtherOrganiser, Office], a =>
+        {
+            var kind = a.NextRequestKind();
+            return Task.FromResult(new Target(a.NextTrainee(), null, [], async actor =>
+                await a.Get<PersonalDataRequests>().FileAsync(actor, kind, "請更正我的服務單位名稱"))
+            {
+                Verify = async actor =>
+                {
+                    await using var db = a.Db();
+                    return await db.PrivacyRequests.AnyAsync(r => r.MemberId == actor.Id && r.Kind == kind) ? null : "no request was filed for the caller";
+                },
+            });
+        }),
+        new("PersonalDataRequests.MineAsync", [OwnMember, OtherMember, OwnOrganiser, OtherOrganiser, Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<PersonalDataRequests>().MineAsync(actor)))),
+        new("PersonalDataRequests.BoardAsync", [Office], a =>
+            Task.FromResult(new Target(a.Trainees[0], null, [], async actor => await a.Get<PersonalDataRequests>().BoardAsync(actor)))),
+        new("PersonalDataRequests.ExtendAsync", [Office], async a =>
+        {
+            var member = a.NextTrainee();
+            var request = await a.PrivacyRequestAsync(member);
+            return new Target(member, null, [], async actor => await a.Get<PersonalDataRequests>().ExtendAsync(actor, request, "需調閱紙本資料"));
+        }),
+        new("PersonalDataRequests.CompleteAsync", [Office], async a =>
+        {
+            var member = a.NextTrainee();
+            var request = await a.PrivacyRequestAsync(member);
+            return new Target(member, null, [], async actor => await a.Get<PersonalDataRequests>().CompleteAsync(actor, request, "已寄送複製本"));
+        }),
+        new("PersonalDataRequests.DeclineAsync", [Office], async a =>
+        {
+            var member = a.NextTrainee();
+            var request = await a.PrivacyRequestAsync(member);
+            return new Target(member, null, [], async actor => await a.Get<PersonalDataRequests>().DeclineAsync(actor, request, "補助紀錄依規定保存"));
+        }),
         // Every organiser lists its own courses.
         new("CourseAdminQueries.ForOrganiserAsync", [OwnOrganiser, OtherOrganiser], async a =>
         {
@@ -499,6 +535,21 @@ public class AuthorisationMatrixTests
             return credit.Id;
         }
 
+        private int _requestKinds;
+
+        /// <summary>A request kind in turn, so one caller's earlier request of the same kind does not stand in the way.</summary>
+        public PrivacyRequestKind NextRequestKind() => Enum.GetValues<PrivacyRequestKind>()[_requestKinds++ % 5];
+
+        /// <summary>An open personal-data request of the member, received today.</summary>
+        public async Task<int> PrivacyRequestAsync(AppUser member)
+        {
+            await using var db = Db();
+            var request = PrivacyRequest.Receive(member.Id, PrivacyRequestKind.Copy, null, _kit.Clock.GetUtcNow());
+            db.PrivacyRequests.Add(request);
+            await db.SaveChangesAsync();
+            return request.Id;
+        }
+
         /// <summary>A mail that failed every attempt (寄送失敗).</summary>
         public async Task<Guid> FailedMailAsync()
         {
@@ -576,6 +627,7 @@ public class AuthorisationMatrixTests
                 $"questionnaires {await db.Questionnaires.CountAsync()}, sanctions {await db.Sanctions.CountAsync(s => s.LiftedAt == null)}, " +
                 $"credits reviewed {await db.LearningCredits.CountAsync(c => c.Status != CreditStatus.Pending)}, " +
                 $"sessions {await db.CourseSessions.CountAsync()}, attendance {await db.Attendance.CountAsync()}, " +
+                $"privacy requests {string.Join(" ", await db.PrivacyRequests.OrderBy(r => r.Id).Select(r => $"#{r.Id}{r.State}{r.DueOn}").ToListAsync())}, " +
                 $"codes {string.Join(" ", await db.Codes.OrderBy(c => c.Id).Select(c => c.Code + c.Name + (c.IsRetired ? "(retired)" : "")).ToListAsync())}";
             var apps = await db.Applications.AsNoTracking().Where(a => target.Applications.Contains(a.Id)).OrderBy(a => a.Id)
                 .Select(a => $"#{a.Id} {a.Status} v{a.Version}").ToListAsync();

@@ -14,7 +14,7 @@ namespace AiGO.Tests.Office;
 [Collection(AppCollection.Name)]
 public class OfficeDeskJourneyTests(AppFixture app, BrowserFixture browser)
 {
-    private static readonly string[] Desk = ["office/board", "office/courses", "office/credits", "office/disbursements", "office/sanctions", "office/organisers", "office/codes", "office/reports", "office/audit", "office/mail"];
+    private static readonly string[] Desk = ["office/board", "office/courses", "office/credits", "office/disbursements", "office/sanctions", "office/organisers", "office/codes", "office/reports", "office/audit", "office/privacy", "office/mail"];
 
     [Fact]
     public async Task Every_office_menu_item_is_a_page_for_the_office_and_refused_to_members_and_organisers()

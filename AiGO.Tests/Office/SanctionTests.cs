@@ -305,7 +305,7 @@ public class SanctionTests
         var missing = await record.RecordAsync(TestData.Office, new SanctionInput(member.Id, null, null!, kit.Today));
         Assert.Equal((OutcomeKind.Invalid, "reason"), (missing.Kind, StaffActionChecks.Error(missing).Field));
         var tooLong = await record.RecordAsync(TestData.Office, new SanctionInput(member.Id, null, new string('長', Sanction.MaxReasonLength + 1), kit.Today));
-        Assert.Equal((OutcomeKind.Invalid, "reason", "處分原因請在500字以內"), (tooLong.Kind, StaffActionChecks.Error(tooLong).Field, tooLong.Message));
+        Assert.Equal((OutcomeKind.Invalid, "reason", "處分原因長度限制500字以內，目前為501字"), (tooLong.Kind, StaffActionChecks.Error(tooLong).Field, tooLong.Message));
         var backwards = await record.RecordAsync(TestData.Office, new SanctionInput(member.Id, null, Reason, kit.Today, kit.Today.AddDays(-1)));
         Assert.Equal((OutcomeKind.Invalid, "until", "處分結束日不可早於開始日"), (backwards.Kind, StaffActionChecks.Error(backwards).Field, backwards.Message));
         var nobody = await record.RecordAsync(TestData.Office, new SanctionInput("no-such-member", null, Reason, kit.Today));

@@ -60,6 +60,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         ("office/applications/{alumna-application}", Office, false),
         ("office/audit", Office, false),
         ("office/audit?action=nationalid.read&page=1", Office, false),
+        ("office/privacy", Office, false),
         ("office/mail", Office, false),
         ("office/mail?status=Failed", Office, false),
         ("privacy", Visitor, false),

@@ -61,6 +61,7 @@ public static class AccountsSetup
 
         services.AddSingleton(new UploadFolder(Path.Combine(dataFolder, "uploads")));
         services.AddScoped<DeleteMyAccount>();
+        services.AddSingleton(configuration.GetSection("Accounts").Get<RecordRetentionOptions>() ?? new RecordRetentionOptions());
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<NationalIdProtector>();
         services.AddSingleton<PasswordPolicy>();
@@ -71,6 +72,7 @@ public static class AccountsSetup
         services.AddScoped<EditProfile>();
         services.AddScoped<SubmitLearningCredit>();
         services.AddScoped<MyLearningCredits>();
+        services.AddSingleton<AiGO.Web.Privacy.MyPersonalData>();
         return services;
     }
 }

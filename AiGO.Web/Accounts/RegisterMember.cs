@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AiGO.Domain.Accounts;
+using AiGO.Domain.Common;
 using AiGO.Domain.Data;
 using AiGO.Domain.Mail;
 using AiGO.Web.Mail;
@@ -36,23 +37,20 @@ public sealed class RegisterMember(
     OutboxSignal signal, PasswordPolicy policy, TimeProvider clock, ILogger<RegisterMember> logger)
 {
     public const int MaxNameLength = ProfileRules.MaxTextLength;
+    public const int MaxEmailLength = 256;
 
     public PasswordPolicy Policy => policy;
 
     public static string? CheckConsent(bool consented) => consented ? null : "請先閱讀並勾選同意個人資料告知事項，才能繼續註冊";
 
-    public static string? CheckName(string? name)
-    {
-        var s = name?.Trim() ?? "";
-        if (s.Length == 0) return "請填入姓名";
-        return s.Length > MaxNameLength ? $"姓名長度限制{MaxNameLength}字以內" : null;
-    }
+    public static string? CheckName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "請填入姓名" : FreeText.Check(name, "姓名", MaxNameLength);
 
     public static string? CheckEmailFormat(string? email)
     {
         var s = email?.Trim() ?? "";
         if (s.Length == 0) return "請填Email";
-        if (s.Length > 256 || !new EmailAddressAttribute().IsValid(s) || !s.Contains('.', StringComparison.Ordinal) || s.Contains(' '))
+        if (s.Length > MaxEmailLength || !FreeText.IsClean(s) || !new EmailAddressAttribute().IsValid(s) || !s.Contains('.', StringComparison.Ordinal) || s.Contains(' '))
             return "Email 格式不正確，例如 name@example.com";
         return null;
     }

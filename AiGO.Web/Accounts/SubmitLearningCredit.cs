@@ -21,12 +21,8 @@ public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
 {
     public const int MaxTitleLength = 100;
 
-    public static string? CheckTitle(string? title)
-    {
-        var s = title?.Trim() ?? "";
-        if (s.Length == 0) return "請填寫積分名稱，例如課程或證照名稱";
-        return s.Length > MaxTitleLength ? $"積分名稱長度限制{MaxTitleLength}字以內" : null;
-    }
+    public static string? CheckTitle(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? "請填寫積分名稱，例如課程或證照名稱" : FreeText.Check(title, "積分名稱", MaxTitleLength);
 
     public static string? CheckPoints(int? points) =>
         points is null ? "請填寫申請積分"

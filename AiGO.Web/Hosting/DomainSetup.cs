@@ -49,8 +49,10 @@ public static class DomainSetup
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton<ResendMail>();
+        services.AddSingleton<MailRetention>();
         services.AddSingleton<EditCodes>();
         services.AddSingleton<SubsidyReport>();
+        services.AddSingleton<PersonalDataRequests>();
 
         // The organiser's desk (培訓中心)
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantList>();

@@ -19,6 +19,8 @@ public sealed class MailOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     /// <summary>After this many failed attempts the mail is marked failed and waits for the office to resend it.</summary>
     public int MaxAttempts { get; set; } = 10;
+    /// <summary>How long a sent mail keeps its body; then only the envelope stays (a mail body is personal data).</summary>
+    public TimeSpan BodyRetention { get; set; } = AiGO.Domain.Mail.MailRetention.DefaultBodyRetention;
 }
 
 public enum MailTransportKind { Pickup, Smtp }

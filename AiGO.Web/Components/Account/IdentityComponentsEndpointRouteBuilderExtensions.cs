@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,65 +31,21 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
-        var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
-        var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");
-
+        // 製給複製本: the form posts its antiforgery token; binding [FromForm] makes the endpoint validate it.
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
-            [FromServices] UserManager<AppUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromForm] string? format,
+            [FromServices] AiGO.Web.Privacy.MyPersonalData personalData) =>
         {
-            var user = await userManager.GetUserAsync(context.User);
-            if (user is null)
+            var copy = await personalData.LoadAsync(context.User, context.RequestAborted);
+            context.Response.Headers.CacheControl = "private, no-store";
+            if (format == "xlsx")
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                using var file = new MemoryStream();
+                AiGO.Web.Privacy.PersonalDataFiles.ToXlsx(file, copy);
+                return TypedResults.File(file.ToArray(), AiGO.Web.Excel.XlsxCells.ContentType, personalData.FileName("xlsx"));
             }
-
-            var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
-
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(AppUser).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
-            {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
-
-            var logins = await userManager.GetLoginsAsync(user);
-            foreach (var l in logins)
-            {
-                personalData.Add($"{l.LoginProvider} external login provider key", l.ProviderKey);
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            personalData.Add(nameof(AppUser.PrivacyConsentVersion), user.PrivacyConsentVersion ?? "");
-            personalData.Add(nameof(AppUser.PrivacyConsentedAt), user.PrivacyConsentedAt?.ToString("O") ?? "");
-
-            // PDPA 請求製給複製本: the owner's copy includes the basic data (national ID in full) and learning credits.
-            var account = await context.RequestServices.GetRequiredService<AiGO.Web.Accounts.EditProfile>().LoadAsync(context.User);
-            var credits = await context.RequestServices.GetRequiredService<AiGO.Web.Accounts.MyLearningCredits>().ListAsync(context.User);
-            var profile = account.Profile;
-            var copy = new Dictionary<string, object?>
-            {
-                ["帳號"] = personalData,
-                ["基本資料"] = new Dictionary<string, object?>
-                {
-                    ["姓名"] = profile.Name, ["身分證字號"] = profile.NationalId, ["生日"] = profile.Birthday?.ToString("yyyy-MM-dd"),
-                    ["身分別"] = profile.IdentityType?.ToString(), ["性別"] = profile.Gender, ["聯絡電話"] = profile.Phone, ["分機"] = profile.Extension,
-                    ["手機"] = profile.Mobile, ["累計工作年資"] = profile.YearsOfWork, ["在台居住地"] = profile.Residence, ["職級"] = profile.JobLevel,
-                    ["特殊身份"] = profile.SpecialIdentity, ["最高學歷"] = profile.Education, ["服務單位規模"] = profile.UnitSize,
-                    ["產業別"] = profile.IndustrySection, ["產業別細項"] = profile.IndustryDivision, ["培訓動機"] = profile.Motivation,
-                    ["統一編號"] = profile.BusinessNumber, ["服務單位"] = profile.CompanyName, ["服務部門"] = profile.Department,
-                    ["職稱"] = profile.JobTitle, ["工作內容"] = profile.JobContent, ["就學學校"] = profile.School, ["就學科系"] = profile.Major,
-                },
-                ["學習積分"] = credits.Entries.Select(c => new { 來源 = AiGO.Domain.Accounts.LearningCredit.SourceText(c.Source), 名稱 = c.Title, 積分 = c.Points, 狀態 = AiGO.Domain.Accounts.LearningCredit.StatusText(c.Status), 送出時間 = c.SubmittedAt }),
-            };
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(copy, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
-            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
+            return TypedResults.File(AiGO.Web.Privacy.PersonalDataFiles.ToJson(copy), "application/json", personalData.FileName("json"));
         });
 
         return accountGroup;

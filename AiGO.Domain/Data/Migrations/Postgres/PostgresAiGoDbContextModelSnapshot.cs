@@ -31,6 +31,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -82,6 +85,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PrivacyConsentedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RetainUntil")
+                        .HasColumnType("date");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -287,6 +293,69 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.HasIndex("NationalIdMasked");
 
                     b.ToTable("MemberProfiles");
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Accounts.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("HandlerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
@@ -834,6 +903,9 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("BodyRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1150,6 +1222,15 @@ namespace AiGO.Domain.Data.Migrations.Postgres
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("AiGO.Domain.Accounts.MemberProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiGO.Domain.Accounts.PrivacyRequest", b =>
+                {
+                    b.HasOne("AiGO.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
