@@ -35,8 +35,15 @@ builder.Services.AddLocalizationInterceptor<ChineseFirstLocalizationInterceptor>
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton(TimeProvider.System);
 
+// Fail closed: once the data folder is gone or read-only, saves are refused with a Chinese message and /healthz says so.
+var sqliteFile = DatabaseSetup.ProviderFrom(builder.Configuration) == DatabaseProvider.Sqlite
+    ? DataFolderGuard.SqliteFile(builder.Configuration.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataFolder, "aigo.db")}")
+    : null;
+builder.Services.AddSingleton(sp => new DataFolderGuard(dataFolder, sqliteFile, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<IStorageGuard>(sp => sp.GetRequiredService<DataFolderGuard>());
+builder.Services.AddSingleton<FailedMailHealthCheck>();
 builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
-builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database").AddStorageChecks();
 builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
 
 builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);

@@ -146,6 +146,10 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         {
             return Outcome.Conflict(refused.Message);
         }
+        catch (StorageUnavailableException unavailable)
+        {
+            return Outcome.Conflict(unavailable.Message);
+        }
         await changes.PublishAsync(notifier, mail, ct);
         return Outcome.Ok;
     }

@@ -27,7 +27,12 @@ public static class DatabaseSetup
         else
         {
             var cs = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionString(dataFolder);
-            services.AddDbContextFactory<SqliteAiGoDbContext>(o => ConfigureSqlite(o, cs));
+            // The file lives in the data folder: a registered guard refuses saves once that folder is gone or read-only.
+            services.AddDbContextFactory<SqliteAiGoDbContext>((sp, o) =>
+            {
+                ConfigureSqlite(o, cs);
+                if (sp.GetService<IStorageGuard>() is { } guard) o.AddInterceptors(new StorageGuardInterceptor(guard));
+            });
             services.AddSingleton<IDbContextFactory<AiGoDbContext>, ContextFactory<SqliteAiGoDbContext>>();
         }
         // Identity's stores and request-scoped code take one context per scope (per circuit in Blazor Server).

@@ -67,6 +67,7 @@ public class DeleteMyAccountTests(AppFixture app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var (user, proof) = await MemberWithProofAsync(scope.ServiceProvider);
+        var email = user.Email!;
         var paidOn = new DateOnly(2026, 3, 31);
         var paid = await AddApplicationAsync(user, ApplicationStatus.Disbursed, paidOn);
         var cancelled = await AddApplicationAsync(user, ApplicationStatus.Cancelled, null);
@@ -95,7 +96,7 @@ public class DeleteMyAccountTests(AppFixture app)
         Assert.False(await check.Applications.AnyAsync(a => a.Id == cancelled));
         Assert.False(await check.LearningCredits.AnyAsync(c => c.UserId == user.Id));
         Assert.False(File.Exists(proof));
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(user.Email!));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email));
     }
 
     private async Task<int> AddApplicationAsync(AppUser user, ApplicationStatus status, DateOnly? disbursedOn)

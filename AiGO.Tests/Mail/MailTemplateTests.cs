@@ -73,15 +73,16 @@ public class MailTemplateTests
         var folder = Path.Combine(Path.GetTempPath(), $"aigo-pickup-{Guid.NewGuid():N}");
         try
         {
-            var paths = new MailPaths(folder);
+            Directory.CreateDirectory(folder);
+            var paths = new MailPaths(Path.Combine(folder, "mail-pickup"));
             var message = OutboxSender.ToMime(Outbox.Create("a@example.tw", "甲", _templates.Welcome("甲"), DateTimeOffset.UtcNow), new MailOptions());
-            await new PickupFolderTransport(paths).SendAsync(message, CancellationToken.None);
+            await new PickupFolderTransport(paths, new AiGO.Web.Hosting.DataFolderGuard(folder, null, TimeProvider.System)).SendAsync(message, CancellationToken.None);
 
             var mails = await new DevMailbox(paths).ListAsync();
             var mail = Assert.Single(mails);
             Assert.Equal("歡迎加入AIGO", mail.Subject);
             Assert.Contains("甲您好", mail.Text);
-            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+            Assert.Empty(Directory.GetFiles(paths.PickupFolder, "*.tmp"));
         }
         finally
         {

@@ -144,6 +144,10 @@ public sealed class RegisterMember(
             if (result.Succeeded) signal.Notify();
             return result;
         }
+        catch (StorageUnavailableException ex)
+        {
+            return Fail(RegistrationField.General, ex.Message);
+        }
         catch (DbUpdateException ex)
         {
             // Two registrations of one address at once: the unique user-name index lets only one through.

@@ -17,7 +17,7 @@ public sealed record CreditSubmission(IReadOnlyDictionary<CreditField, string> E
 /// 上傳學習積分: a member uploads a proof (PDF, JPG or PNG, at most 5 MB, judged by its content) which waits
 /// as 待審核 for the programme office.
 /// </summary>
-public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFactory, UploadFolder folder, TimeProvider clock, IChangeNotifier notifier)
+public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFactory, UploadFolder folder, TimeProvider clock, IChangeNotifier notifier, IStorageGuard storage)
 {
     public const int MaxTitleLength = 100;
 
@@ -37,6 +37,11 @@ public sealed class SubmitLearningCredit(IDbContextFactory<AiGoDbContext> dbFact
         if (CheckTitle(title) is { } t) errors[CreditField.Title] = t;
         if (CheckPoints(points) is { } p) errors[CreditField.Points] = p;
 
+        if (storage.Problem() is { } unavailable)
+        {
+            errors[CreditField.File] = unavailable;
+            return new CreditSubmission(errors);
+        }
         // Copy at most one byte past the limit: the size the browser reports is not trusted either.
         Directory.CreateDirectory(folder.Path);
         var temp = folder.FullPath(folder.NewFileName(".part"));

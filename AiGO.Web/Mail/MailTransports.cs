@@ -26,10 +26,12 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 }
 
 /// <summary>Development default: each mail becomes an .eml file that /dev/mailbox lists.</summary>
-public sealed class PickupFolderTransport(MailPaths paths) : IMailTransport
+public sealed class PickupFolderTransport(MailPaths paths, AiGO.Web.Hosting.DataFolderGuard guard) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
+        // Never recreate a vanished data folder: the mail would "go" into a folder nobody reads.
+        guard.EnsureWritable();
         Directory.CreateDirectory(paths.PickupFolder);
         var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
         var temp = Path.Combine(paths.PickupFolder, name + ".tmp");
