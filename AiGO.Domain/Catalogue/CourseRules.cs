@@ -100,10 +100,7 @@ public static class CourseRules
     {
         var s = email?.Trim() ?? "";
         if (FreeText.Check(s, "聯絡e-mail", MaxContactEmailLength) is { } message) return message;
-        return System.Net.Mail.MailAddress.TryCreate(s, out var parsed) && parsed.Address == s && s.Contains('.', StringComparison.Ordinal)
-               && !s.Any(char.IsWhiteSpace) && s.IndexOf('@') == s.LastIndexOf('@')
-            ? null
-            : "聯絡e-mail 格式不正確，例如 service@example.com.tw";
+        return EmailRule.IsValid(s) ? null : "聯絡e-mail 格式不正確，例如 service@example.com.tw";
     }
 
     public static string Label(this CourseStatus status) => status switch

@@ -50,7 +50,7 @@ public sealed class RegisterMember(
     {
         var s = email?.Trim() ?? "";
         if (s.Length == 0) return "請填Email";
-        if (s.Length > MaxEmailLength || !FreeText.IsClean(s) || !new EmailAddressAttribute().IsValid(s) || !s.Contains('.', StringComparison.Ordinal) || s.Contains(' '))
+        if (s.Length > MaxEmailLength || !EmailRule.IsValid(s) || !new EmailAddressAttribute().IsValid(s) || !s.Contains('.', StringComparison.Ordinal) || s.Contains(' '))
             return "Email 格式不正確，例如 name@example.com";
         return null;
     }
