@@ -70,6 +70,16 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>, ICollectionF
     public const string Name = "app";
 }
 
+/// <summary>
+/// The route sweep has an app and a browser of its own: it runs beside the journeys instead of after them, and
+/// sees the demo data as seeded, whatever the journeys change.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SweepCollection : ICollectionFixture<AppFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "sweep";
+}
+
 public static class SignIn
 {
     public const string DemoPassword = Web.Hosting.DemoSeeder.Password;

@@ -11,7 +11,7 @@ namespace AiGO.Tests.Site;
 /// /org/courses/{id}/import is not built yet:
 /// the issues that build them add them here.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SweepCollection.Name)]
 public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
 {
     public const int Phone = 390;
