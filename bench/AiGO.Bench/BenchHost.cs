@@ -33,6 +33,8 @@ public sealed class BenchHost(string? postgres = null, Action<IServiceCollection
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // The browser benchmark needs blazor.web.js and MudBlazor's files from the build output, as Development serves them.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Hosting:HttpsRedirection", "false");
         builder.UseSetting("Accounts:NationalIdHashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
