@@ -32,7 +32,13 @@ public static class BenchMain
             foreach (var (name, what, run) in Benchmarks.Where(b => asked.Contains("all") || asked.Contains(b.Name)))
             {
                 Console.WriteLine($"== {name}: {what}");
-                await run();
+                try { await run(); }
+                catch (Exception e)
+                {
+                    // One benchmark that cannot finish must not cost the others' figures.
+                    Console.WriteLine($"{name} did not finish: {e.GetType().Name}: {e.Message}");
+                    Summary.Add($"{name}: did not finish", e.GetType().Name, "", false);
+                }
                 Console.WriteLine();
             }
         }
