@@ -60,6 +60,7 @@ builder.Services.AddHostedService<AiGO.Web.Applications.CompletionWorker>();
 builder.Services.AddSingleton<VisitCounter>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);
+builder.Services.AddAiGoForwardedHeaders(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<AiGO.Web.Office.RevealNationalId>();
 
@@ -69,6 +70,7 @@ app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
 
+app.UseAiGoForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
