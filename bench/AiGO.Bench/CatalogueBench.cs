@@ -119,6 +119,11 @@ public static class CatalogueBench
             builder.UseSetting("Data:Folder", folder);
             builder.UseSetting("Hosting:HttpsRedirection", "false");
             builder.UseSetting("Accounts:NationalIdHashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting("Accounts:NationalIdEncryption:CurrentKeyId", "bench");
+            builder.UseSetting("Accounts:NationalIdEncryption:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            // The key ring's certificate lives apart from the data, as in production.
+            AiGO.Web.Hosting.KeyRing.DevelopmentCertificate(folder + "-secrets").Dispose();
+            builder.UseSetting("DataProtection:Certificate:Path", Path.Combine(folder + "-secrets", AiGO.Web.Hosting.KeyRing.DevelopmentCertificateFile));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
