@@ -37,7 +37,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
 builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
-builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
+builder.Services.AddAiGoDataProtection(builder.Configuration, builder.Environment, dataFolder);
 
 builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);
 builder.Services.AddAiGoDomain(builder.Configuration);
@@ -65,7 +65,7 @@ builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<AiGO.Web.Office.RevealNationalId>();
 
 var app = builder.Build();
-// Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.
+// Fail at start, not at the first profile save, when the national-ID keys are missing or weak outside Development.
 app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);

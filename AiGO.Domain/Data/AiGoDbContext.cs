@@ -34,6 +34,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
     public DbSet<LearningCredit> LearningCredits => Set<LearningCredit>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,7 @@ public sealed class TwoInstances : IAsyncLifetime
 {
     private readonly RedisServer _redis = new();
     private EmptyDatabase? _database;
+    private readonly string _secrets = Path.Combine(Path.GetTempPath(), $"aigo-two-secrets-{Guid.NewGuid():N}");
 
     public SmtpSink Smtp { get; } = new SmtpSink().Start();
     public AppFixture A { get; private set; } = null!;
@@ -30,6 +31,7 @@ public sealed class TwoInstances : IAsyncLifetime
             throw new InvalidOperationException($"{TestDatabases.PostgresVariable} is not set: run ./test.sh, which starts PostgreSQL.");
         await _redis.InitializeAsync();
         _database = await TestDatabases.CreateEmptyAsync(DatabaseProvider.Postgres);
+        Web.Hosting.KeyRing.DevelopmentCertificate(_secrets).Dispose();
         var shared = new Dictionary<string, string>
         {
             ["Database:Provider"] = "Postgres",
@@ -37,6 +39,11 @@ public sealed class TwoInstances : IAsyncLifetime
             ["Redis:Configuration"] = _redis.Configuration,
             ["Redis:Channel"] = $"aigo:two:{Guid.NewGuid():N}",
             ["Mail:Smtp:Port"] = Smtp.Port.ToString(),
+            // The secrets every instance is given alike: the key ring's certificate and the national-ID keys.
+            ["DataProtection:Certificate:Path"] = Path.Combine(_secrets, Web.Hosting.KeyRing.DevelopmentCertificateFile),
+            ["Accounts:NationalIdHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Accounts:NationalIdEncryption:CurrentKeyId"] = "two",
+            ["Accounts:NationalIdEncryption:Keys:two"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         A = new AppFixture(shared);
         await ((IAsyncLifetime)A).InitializeAsync();
@@ -51,6 +58,7 @@ public sealed class TwoInstances : IAsyncLifetime
         await Smtp.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
         await _redis.DisposeAsync();
+        try { Directory.Delete(_secrets, recursive: true); } catch (IOException) { }
     }
 }
 

@@ -38,6 +38,11 @@ public sealed class BenchHost(string? postgres = null, Action<IServiceCollection
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Hosting:HttpsRedirection", "false");
         builder.UseSetting("Accounts:NationalIdHashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Accounts:NationalIdEncryption:CurrentKeyId", "bench");
+        builder.UseSetting("Accounts:NationalIdEncryption:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        // The key ring's certificate lives apart from the data, as in production.
+        AiGO.Web.Hosting.KeyRing.DevelopmentCertificate(DataFolder + "-secrets").Dispose();
+        builder.UseSetting("DataProtection:Certificate:Path", Path.Combine(DataFolder + "-secrets", AiGO.Web.Hosting.KeyRing.DevelopmentCertificateFile));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
