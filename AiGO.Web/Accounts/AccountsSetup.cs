@@ -51,6 +51,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ZhTwIdentityErrorDescriber>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<AppUser>, OutboxEmailSender>();
 
@@ -64,6 +65,7 @@ public static class AccountsSetup
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<NationalIdProtector>();
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton(_ => CommonPasswords.Default);
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<CodeBook>();
         services.AddScoped<RegisterMember>();
