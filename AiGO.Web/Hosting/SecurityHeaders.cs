@@ -18,7 +18,7 @@ public static class SecurityHeaders
         // MudBlazor sets style attributes and writes its theme as an inline <style>; styles cannot run code.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
-        "font-src 'self' data:",
+        "font-src 'self'",
         // The circuit's WebSocket goes to this site ('self' covers ws: and wss: on the same host).
         "connect-src 'self'",
         "object-src 'none'",
