@@ -26,6 +26,13 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataFolder = AppPaths.DataFolder(builder.Configuration, builder.Environment);
+// No "Server: Kestrel": nothing tells a visitor what runs here.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -40,6 +47,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database");
 builder.Services.AddAiGoDataProtection(builder.Configuration, builder.Environment, dataFolder);
 
 builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);
+builder.Services.AddAiGoCookieSecurity(builder.Environment);
 builder.Services.AddAiGoDomain(builder.Configuration);
 
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
@@ -58,6 +66,8 @@ builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddHostedService<AiGO.Web.Applications.CompletionWorker>();
 builder.Services.AddSingleton<VisitCounter>();
+builder.Services.AddSingleton(new VisitCounterOptions { FlushInterval = builder.Configuration.GetValue("Hosting:VisitFlushInterval", TimeSpan.FromSeconds(30)) });
+builder.Services.AddHostedService<VisitFlusher>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);
 builder.Services.AddAiGoForwardedHeaders(builder.Configuration);
@@ -70,13 +80,16 @@ app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
 
+// First, so that error pages, redirects and files carry the headers too.
+app.UseSecurityHeaders();
 app.UseAiGoForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// 400, 404 and the other refusals without a body of their own get a Chinese page saying what happened.
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 if (app.Configuration.GetValue("Hosting:HttpsRedirection", !app.Environment.IsDevelopment()))
     app.UseHttpsRedirection();
 
@@ -88,13 +101,17 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [taiwan],
 });
 
-// Development-only tools (/dev/mailbox) do not exist elsewhere.
-if (!app.Environment.IsDevelopment())
-    app.Use((context, next) => context.Request.Path.StartsWithSegments("/dev") ? Results.NotFound().ExecuteAsync(context) : next(context));
+// Development-only tools (/dev/mailbox) do not exist elsewhere, and in Development answer loopback callers only.
+app.UseDevToolsForLoopbackOnly(app.Environment);
+
+// Placed here rather than left implicit (first in the pipeline), so that sign-in redirects carry the headers above.
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseMiddleware<VisitCounterMiddleware>();
+app.UseMiddleware<QueryValueGuard>();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");

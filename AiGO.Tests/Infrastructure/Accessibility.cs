@@ -16,6 +16,7 @@ public static class Accessibility
     /// <summary>Runs axe in the page and fails with the rule, the impact and the offending elements of every serious or critical violation.</summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        page.AssertNoCspViolations();
         var result = await page.RunAxe(ViolationsOnly);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, "axe: " + string.Join("\n", serious.Select(v =>

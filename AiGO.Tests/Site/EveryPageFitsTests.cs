@@ -24,7 +24,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
     private const string Office = "office@aigo.example.tw";
 
     /// <summary>Route (with placeholders resolved against the demo data), who opens it, and whether it is a static form page.</summary>
-    private static readonly (string Route, string As, bool Static)[] Pages =
+    internal static readonly (string Route, string As, bool Static)[] Pages =
     [
         ("", Visitor, false),
         ("courses", Visitor, false),
@@ -85,10 +85,11 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         var email = who == "visitor" ? Visitor : who;
         var isStatic = Pages.Single(p => p.Route == route && p.As == email).Static;
         var page = await browser.NewPageAsync(app.BaseUrl, width, width == Phone ? 844 : 900, await StorageStateAsync(email));
-        var url = await ResolveAsync(route);
+        var url = await ResolveAsync(app, route);
 
         var response = await page.GotoAsync(url);
         Assert.True(response is { Ok: true }, $"{url} answered {response?.Status}");
+        Security.SecurityHeadersTests.AssertHardened(url, (await response!.AllHeadersAsync()).ToDictionary(h => h.Key, h => (string?)h.Value));
         await page.Locator(isStatic ? "main[data-interactive]" : "main[data-interactive='True']").WaitForAsync();
         // Loading bars give way to the content.
         await Assertions.Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
@@ -115,7 +116,8 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         return SignedIn[(app.BaseUrl, email)] = state;
     }
 
-    private async Task<string> ResolveAsync(string route)
+    /// <summary>The route with its placeholders replaced by the demo data's ids.</summary>
+    internal static async Task<string> ResolveAsync(AppFixture app, string route)
     {
         await using var db = app.CreateDbContext();
         if (route.Contains("{course}"))

@@ -51,6 +51,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ZhTwIdentityErrorDescriber>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<AppUser>, OutboxEmailSender>();
 
@@ -69,6 +70,7 @@ public static class AccountsSetup
         services.AddSingleton(sp => new NationalIdProtector(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             configuration, sp.GetRequiredService<IHostEnvironment>(), dataFolder));
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton(_ => CommonPasswords.Default);
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<CodeBook>();
         services.AddScoped<RegisterMember>();
