@@ -13,7 +13,7 @@ namespace AiGO.Web.Accounts;
 /// of our own; the hash is HMAC-SHA256 with <c>Accounts:NationalIdHashKey</c>, because a lookup needs a
 /// deterministic value that Data Protection's randomised output cannot give.
 /// </summary>
-public sealed class NationalIdProtector
+public sealed class NationalIdProtector : INationalIdSealer
 {
     private const string DevelopmentKey = "AiGO-development-only-national-id-hash-key";
     private readonly IDataProtector _protector;
