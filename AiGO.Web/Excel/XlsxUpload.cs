@@ -11,8 +11,8 @@ public sealed record XlsxInspection(string FirstSheetPath, IReadOnlySet<(int Row
 /// <summary>
 /// Checks an uploaded workbook before any spreadsheet library reads it: an .xlsx by its content (a zip package with a
 /// workbook part), not by its name; and no zip bomb — the sizes its directory declares are bounded in total and in
-/// compression ratio, and then every part is inflated once, counting, so a part that lies about its size is caught
-/// too. The same pass finds the first sheet's formula cells, which a reader of cached values cannot see.
+/// compression ratio, and a part never inflates beyond its declared size (System.IO.Compression, which MiniExcel reads
+/// through, stops it there). It also finds the first sheet's formula cells, which a reader of cached values cannot see.
 /// </summary>
 public static class XlsxUpload
 {
@@ -55,14 +55,11 @@ public static class XlsxUpload
             var firstSheet = FirstSheetPath(zip, workbook);
             if (firstSheet is null || zip.GetEntry(firstSheet) is null) return (null, Damaged);
 
-            // The declared sizes are the sender's word: inflate every part once and hold it to them.
-            var mayHaveFormulas = false;
-            foreach (var entry in entries)
-            {
-                var scanner = entry.FullName == firstSheet ? new FormulaScanner() : null;
-                if (!InflatesWithin(entry, scanner)) return (null, Bomb);
-                mayHaveFormulas |= scanner?.Found == true;
-            }
+            // System.IO.Compression stops a part at the size its directory entry declares (checked above), whatever its
+            // deflate stream holds. The first sheet is inflated once more here, held to that size, to find its formulas.
+            var scanner = new FormulaScanner();
+            if (!InflatesWithin(zip.GetEntry(firstSheet)!, scanner)) return (null, Bomb);
+            var mayHaveFormulas = scanner.Found;
             var formulas = mayHaveFormulas ? FormulaCells(zip.GetEntry(firstSheet)!) : new HashSet<(int, int)>();
             return (new XlsxInspection(firstSheet, formulas), null);
         }
@@ -77,7 +74,7 @@ public static class XlsxUpload
     }
 
     /// <summary>Inflates the part, failing as soon as it gives more than it declared.</summary>
-    private static bool InflatesWithin(ZipArchiveEntry entry, FormulaScanner? scanner)
+    private static bool InflatesWithin(ZipArchiveEntry entry, FormulaScanner scanner)
     {
         using var stream = entry.Open();
         var buffer = new byte[81920];
@@ -87,7 +84,7 @@ public static class XlsxUpload
         {
             total += read;
             if (total > entry.Length) return false;
-            scanner?.Scan(buffer.AsSpan(0, read));
+            scanner.Scan(buffer.AsSpan(0, read));
         }
         return true;
     }
