@@ -1,6 +1,6 @@
 namespace AiGO.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/AiGO.Bench -- [catalogue|submissions]</c> prints each benchmark's figures.</summary>
+/// <summary><c>dotnet run -c Release --project bench/AiGO.Bench -- [all|catalogue|submissions|import]</c> prints each benchmark's figures.</summary>
 public static class BenchMain
 {
     public static async Task Main(string[] args)
@@ -8,5 +8,6 @@ public static class BenchMain
         var which = args.FirstOrDefault() ?? "all";
         if (which is "all" or "catalogue") await CatalogueBench.RunAsync();
         if (which is "all" or "submissions") await SubmissionBench.RunAsync();
+        if (which is "all" or "import") await ImportBench.RunAsync();
     }
 }
