@@ -15,6 +15,7 @@ using AiGO.Web.Components;
 using AiGO.Web.Components.Account;
 using AiGO.Web.Components.Layout;
 using AiGO.Web.Hosting;
+using AiGO.Web.Import;
 using AiGO.Web.Mail;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,6 +74,10 @@ builder.Services.AddAiGoLiveUpdates(builder.Configuration);
 builder.Services.AddAiGoForwardedHeaders(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<AiGO.Web.Office.RevealNationalId>();
+builder.Services.Configure<AiGO.Web.Import.ImportOptions>(builder.Configuration.GetSection("Import"));
+builder.Services.AddSingleton<AiGO.Web.Import.TraineeWorkbookReader>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<AiGO.Web.Import.ImportDownloads>();
 
 var app = builder.Build();
 // Fail at start, not at the first profile save, when the national-ID keys are missing or weak outside Development.
@@ -121,6 +126,7 @@ app.MapCreditProof();
 app.MapApplicantExport();
 app.MapAuditExport();
 app.MapReportExport();
+app.MapTraineeImport();
 
 // In Development, links in mails point where this app actually listens unless ProgrammeOffice:SiteUrl says otherwise.
 if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["ProgrammeOffice:SiteUrl"]))

@@ -8,8 +8,6 @@ namespace AiGO.Tests.Site;
 /// <summary>
 /// Every route of SPEC §13 (and the pages around them), signed in as whoever uses it, on a phone (390 px) and a
 /// laptop (1280 px): a screenshot of each, no page wider than the screen, and no serious or critical axe finding.
-/// /org/courses/{id}/import is not built yet:
-/// the issues that build them add them here.
 /// </summary>
 [Collection(SweepCollection.Name)]
 public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
@@ -48,6 +46,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         ("org/courses", Organiser, false),
         ("org/courses/{ctbc-course}/applicants", Organiser, false),
         ("org/courses/{ctbc-course}/attendance", Organiser, false),
+        ("org/courses/{ctbc-course}/import", Organiser, false),
         ("office/board", Office, false),
         ("office/courses", Office, false),
         ("office/credits", Office, false),

@@ -28,7 +28,7 @@ public sealed class NationalIdEncryptionOptions
 /// rewrite moves them to the current one. Values from before (Data Protection payloads) are read the old way until
 /// that rewrite reaches them. The hash is HMAC-SHA256 with <c>Accounts:NationalIdHashKey</c> (≥ 32 random bytes).
 /// </summary>
-public sealed partial class NationalIdProtector
+public sealed partial class NationalIdProtector : INationalIdSealer
 {
     public const string Prefix = "nid1:";
     public const int MinimumHashKeyBytes = 32;
