@@ -79,8 +79,9 @@ public class MemberLimitsTests(AppFixture app)
     {
         var email = AccountTestData.UniqueEmail("hostile");
         await AccountTestData.CreateMemberAsync(app, email);
-        using var client = HttpForms.NewClient(app, new CookieContainer(), host: "evil.example");
+        using var client = HttpForms.NewClient(app, new CookieContainer());
         await HttpForms.SignInAsync(client, email);
+        client.DefaultRequestHeaders.Host = "evil.example"; // from here on the request names another site
 
         var first = AccountTestData.UniqueEmail("newaddress");
         var sent = await HttpForms.PostAsync(client, "Account/Manage/Email", "change-email", new Dictionary<string, string> { ["Input.NewEmail"] = first });
