@@ -99,7 +99,7 @@ public sealed class ProductionApp : IAsyncDisposable
             b.UseEnvironment("Production");
             b.UseSetting("Data:Folder", _folder);
             b.UseSetting("Hosting:HttpsRedirection", "false");
-            b.UseSetting("Accounts:NationalIdHashKey", "production-test-secret-0123456789abcdef");
+            foreach (var (key, value) in AiGO.Tests.Site.ProductionStartTests.ProductionKeys(_folder)) b.UseSetting(key, value);
         });
     }
 

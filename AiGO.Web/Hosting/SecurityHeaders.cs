@@ -38,7 +38,10 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+            // An endpoint that wrote a whole policy of its own (a member's stored proof file, default-src 'none') keeps
+            // it; Blazor's frame-ancestors-only policy for interactive pages gives way to this one, which includes it.
+            if (!headers.ContentSecurityPolicy.ToString().Contains("default-src", StringComparison.Ordinal))
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
