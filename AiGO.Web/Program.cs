@@ -15,6 +15,7 @@ using AiGO.Web.Components;
 using AiGO.Web.Components.Account;
 using AiGO.Web.Components.Layout;
 using AiGO.Web.Hosting;
+using AiGO.Web.Import;
 using AiGO.Web.Mail;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,13 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataFolder = AppPaths.DataFolder(builder.Configuration, builder.Environment);
+// No "Server: Kestrel": nothing tells a visitor what runs here.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -44,9 +52,10 @@ builder.Services.AddSingleton<IStorageGuard>(sp => sp.GetRequiredService<DataFol
 builder.Services.AddSingleton<FailedMailHealthCheck>();
 builder.Services.AddAiGoDatabase(builder.Configuration, dataFolder);
 builder.Services.AddHealthChecks().AddDbContextCheck<AiGoDbContext>("database").AddStorageChecks();
-builder.Services.AddDataProtection().SetApplicationName("AiGO").PersistKeysToDbContext<AiGoDbContext>();
+builder.Services.AddAiGoDataProtection(builder.Configuration, builder.Environment, dataFolder);
 
 builder.Services.AddAiGoAccounts(builder.Configuration, dataFolder);
+builder.Services.AddAiGoCookieSecurity(builder.Environment);
 builder.Services.AddAiGoDomain(builder.Configuration);
 
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
@@ -66,23 +75,34 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 builder.Services.AddHostedService<AiGO.Web.Applications.CompletionWorker>();
 builder.Services.AddHostedService<MailRetentionWorker>();
 builder.Services.AddSingleton<VisitCounter>();
+builder.Services.AddSingleton(new VisitCounterOptions { FlushInterval = builder.Configuration.GetValue("Hosting:VisitFlushInterval", TimeSpan.FromSeconds(30)) });
+builder.Services.AddHostedService<VisitFlusher>();
 
 builder.Services.AddAiGoLiveUpdates(builder.Configuration);
+builder.Services.AddAiGoForwardedHeaders(builder.Configuration);
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<AiGO.Web.Office.RevealNationalId>();
+builder.Services.Configure<AiGO.Web.Import.ImportOptions>(builder.Configuration.GetSection("Import"));
+builder.Services.AddSingleton<AiGO.Web.Import.TraineeWorkbookReader>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<AiGO.Web.Import.ImportDownloads>();
 
 var app = builder.Build();
-// Fail at start, not at the first profile save, when Accounts:NationalIdHashKey is missing outside Development.
+// Fail at start, not at the first profile save, when the national-ID keys are missing or weak outside Development.
 app.Services.GetRequiredService<NationalIdProtector>();
 
 await DatabaseInitializer.InitialiseAsync(app.Services, app.Environment, app.Configuration, app.Logger);
 
+// First, so that error pages, redirects and files carry the headers too.
+app.UseSecurityHeaders();
+app.UseAiGoForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// 400, 404 and the other refusals without a body of their own get a Chinese page saying what happened.
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 if (app.Configuration.GetValue("Hosting:HttpsRedirection", !app.Environment.IsDevelopment()))
     app.UseHttpsRedirection();
 
@@ -94,13 +114,17 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [taiwan],
 });
 
-// Development-only tools (/dev/mailbox) do not exist elsewhere.
-if (!app.Environment.IsDevelopment())
-    app.Use((context, next) => context.Request.Path.StartsWithSegments("/dev") ? Results.NotFound().ExecuteAsync(context) : next(context));
+// Development-only tools (/dev/mailbox) do not exist elsewhere, and in Development answer loopback callers only.
+app.UseDevToolsForLoopbackOnly(app.Environment);
+
+// Placed here rather than left implicit (first in the pipeline), so that sign-in redirects carry the headers above.
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseMiddleware<VisitCounterMiddleware>();
+app.UseMiddleware<QueryValueGuard>();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
@@ -110,6 +134,7 @@ app.MapCreditProof();
 app.MapApplicantExport();
 app.MapAuditExport();
 app.MapReportExport();
+app.MapTraineeImport();
 
 // In Development, links in mails point where this app actually listens unless ProgrammeOffice:SiteUrl says otherwise.
 if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["ProgrammeOffice:SiteUrl"]))

@@ -39,6 +39,7 @@ public sealed class PasswordPolicy(IOptions<IdentityOptions> identity, IOptions<
 public sealed class ZhTwIdentityErrorDescriber : IdentityErrorDescriber
 {
     public static string PasswordTooLong(int max) => $"密碼長度不可超過{max}個字元";
+    public const string PasswordTooCommon = "此密碼過於常見，已出現在外洩密碼清單中，請改用其他密碼";
 
     private static IdentityError E(string code, string description) => new() { Code = code, Description = description };
 

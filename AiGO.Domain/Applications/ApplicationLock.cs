@@ -26,6 +26,24 @@ public static class ApplicationLock
     }
 
     /// <summary>
+    /// The transaction of an import: many members' rows (in ascending id, as every other transaction that holds more
+    /// than one takes them), then the course's, so it never waits in a circle with a submission or another import.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAsync(AiGoDbContext db, IReadOnlyCollection<string> memberIds, int courseId, CancellationToken ct = default)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            var ids = memberIds.Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (ids.Length > 0)
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" COLLATE \"C\" FOR UPDATE", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Courses\" WHERE \"Id\" = {courseId} FOR UPDATE", ct);
+        }
+        return tx;
+    }
+
+    /// <summary>
     /// Locks one more course inside a transaction that already holds its member (a sanction withdraws the member's
     /// applications on several courses). Callers take them in ascending id, so two such transactions never wait in a circle.
     /// </summary>

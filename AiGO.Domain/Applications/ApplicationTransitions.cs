@@ -13,10 +13,11 @@ public static class ApplicationTransitions
 {
     public static readonly IReadOnlyList<Transition> Legal =
     [
-        // 填寫完成: the submission decides the first status from the seats and the review setting.
-        new(Draft, Submitted, ActorKind.Member),
-        new(Draft, Approved, ActorKind.Member),
-        new(Draft, Waitlisted, ActorKind.Member),
+        // 填寫完成: the submission decides the first status from the seats and the review setting. The course's
+        // organiser (or the office) importing a trainee list applies for each member through the same submission.
+        new(Draft, Submitted, ActorKind.Member | ActorKind.Organiser | ActorKind.Office),
+        new(Draft, Approved, ActorKind.Member | ActorKind.Organiser | ActorKind.Office),
+        new(Draft, Waitlisted, ActorKind.Member | ActorKind.Organiser | ActorKind.Office),
         // 計畫辦公室審核 (when manual review is on), and rejection with a reason.
         new(Submitted, Approved, ActorKind.Office),
         new(Submitted, Rejected, ActorKind.Office),

@@ -35,5 +35,5 @@ public sealed class CompletionSweep(IDbContextFactory<AiGoDbContext> dbFactory, 
         return moved;
     }
 
-    private bool DeadlinePassed(SubsidyApplication app, DateOnly today) => today > app.Course.EndDate.AddDays(policy.CompletionGraceDays);
+    private bool DeadlinePassed(SubsidyApplication app, DateOnly today) => today > app.Course.EndDate.PlusDays(policy.CompletionGraceDays);
 }

@@ -28,7 +28,17 @@ public static class ConsentRules
 /// <summary>What the member's own data says (read by the caller, who can open the encrypted national ID).</summary>
 public sealed record MemberFacts(DateOnly? Birthday, string? NationalId, string? SpecialIdentity, bool EmailConfirmed, int VerifiedCredits);
 
-public sealed record SubmissionResult(int ApplicationId, ApplicationStatus Status, int Subsidy, int? WaitlistPosition);
+public sealed record SubmissionResult(SubsidyApplication Application, ApplicationStatus Status, int Subsidy, int? WaitlistPosition)
+{
+    /// <summary>The new application's id (known once its unit has committed).</summary>
+    public int ApplicationId => Application.Id;
+}
+
+/// <summary>A submission judged before it is written: the failed rules, or what it would hold; and the cap left before it.</summary>
+public sealed record SubmissionDecision(IReadOnlyList<EligibilityProblem> Problems, Reservation Reservation, int RemainingCapBefore)
+{
+    public bool Accepted => Problems.Count == 0 && !Reservation.Refused;
+}
 
 /// <summary>
 /// 填寫完成: in one locked unit, re-check eligibility, reserve the subsidy against the annual cap and a seat (or a
@@ -44,40 +54,66 @@ public sealed class SubmitApplication(UnitOfWork work, SubsidyPolicy policy, App
         var consentErrors = CheckConsents(consents);
         if (consentErrors.Count > 0) return Fail(Outcome.Invalid(consentErrors));
 
-        SubsidyApplication? application = null;
-        Reservation? reservation = null;
+        SubmissionResult? result = null;
         var outcome = await work.ForMemberOnCourseAsync(member, memberId, courseId, ApplicationAccess.Applicant, async scope =>
         {
             // The facts that can change under the member's feet are read inside the locked transaction.
             var snapshot = await SubmissionSnapshot.LoadAsync(scope.Db, memberId, courseId, scope.Today, scope.Ct);
             if (snapshot is null) return Outcome.NotFound("找不到此課程");
-            var course = snapshot.Course;
-
-            var eligibility = MemberEligibility.From(snapshot, facts, policy);
-            var problems = Eligibility.Check(eligibility, course, scope.Today);
-            if (problems.Count > 0)
-                return Outcome.Invalid(problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList());
-
-            reservation = SubsidyLedger.Reserve(course, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap,
-                snapshot.SeatsTaken, snapshot.Waitlisted, policy);
-            if (reservation.Refused) return Outcome.Invalid("cap", "您本年度的補助額度已用完，無法申請補助。");
-
-            var now = scope.Now;
-            // The wizard's unfinished input lives in ApplicationDraft; the application itself starts here.
-            application = new SubsidyApplication
-            {
-                CourseId = courseId, MemberId = memberId, CreatedAt = now,
-                Subsidy = reservation.Subsidy, CapYear = course.StartDate.Year, SubmittedAt = now, ConsentedAt = now,
-                PrerequisitesAgreed = true, PrivacyConsentVersion = PrivacyNotice.ApplicationVersion, AffidavitVersion = AffidavitVersion,
-            };
-            scope.Db.Applications.Add(application);
-            scope.Move(application, reservation.Status, reservation.WaitlistPosition is { } p ? $"名額已滿，備取第{p}位" : "填寫完成");
-            mails.Submitted(scope, course, new MemberContact(snapshot.MemberEmail, member.Name), reservation);
-            return null;
+            var placed = Place(scope, snapshot, memberId, member.Name, facts, onBehalf: null);
+            result = placed.Value;
+            return placed.Succeeded ? null : placed;
         }, ct);
-        return outcome.Succeeded
-            ? Outcome<SubmissionResult>.Success(new SubmissionResult(application!.Id, reservation!.Status, reservation.Subsidy, reservation.WaitlistPosition))
-            : Fail(outcome);
+        return outcome.Succeeded ? Outcome<SubmissionResult>.Success(result!) : Fail(outcome);
+    }
+
+    /// <summary>
+    /// The submission itself, inside a unit that holds the member's and the course's locks: eligibility judged on the
+    /// snapshot, the subsidy and the seat (or the waitlist) reserved, the application written with its history and
+    /// its mails. The wizard calls it for the member; an import (<see cref="Import.ImportTrainees"/>) for each row,
+    /// with the organiser as the actor, so both keep exactly the same rules.
+    /// </summary>
+    /// <param name="onBehalf">For staff applying for the member, what the history says instead of 填寫完成 (e.g. who imported it).</param>
+    internal Outcome<SubmissionResult> Place(ChangeScope scope, SubmissionSnapshot snapshot, string memberId, string memberName, MemberFacts facts, string? onBehalf)
+    {
+        var course = snapshot.Course;
+        var decision = Decide(snapshot, facts, scope.Today);
+        if (decision.Problems.Count > 0)
+            return Fail(Outcome.Invalid(decision.Problems.Select(p => new FieldError(p.Code, $"{p.Message}{p.Remedy}")).ToList()));
+        var reservation = decision.Reservation;
+        if (reservation.Refused) return Fail(Outcome.Invalid("cap", CapUsedUp));
+
+        var now = scope.Now;
+        // The wizard's unfinished input lives in ApplicationDraft; the application itself starts here.
+        var application = new SubsidyApplication
+        {
+            CourseId = course.Id, MemberId = memberId, CreatedAt = now,
+            Subsidy = reservation.Subsidy, CapYear = course.StartDate.Year, SubmittedAt = now, ConsentedAt = now,
+            PrerequisitesAgreed = true, PrivacyConsentVersion = PrivacyNotice.ApplicationVersion, AffidavitVersion = AffidavitVersion,
+        };
+        scope.Db.Applications.Add(application);
+        scope.Move(application, reservation.Status, reservation.WaitlistPosition is { } p
+            ? $"名額已滿，備取第{p}位" + (onBehalf is null ? "" : $"（{onBehalf}）")
+            : onBehalf ?? "填寫完成");
+        mails.Submitted(scope, course, new MemberContact(snapshot.MemberEmail, memberName), reservation);
+        return Outcome<SubmissionResult>.Success(new SubmissionResult(application, reservation.Status, reservation.Subsidy, reservation.WaitlistPosition));
+    }
+
+    public const string CapUsedUp = "您本年度的補助額度已用完，無法申請補助。";
+
+    /// <summary>
+    /// What a submission on this snapshot would come to, without writing anything: the failed eligibility rules, or
+    /// the seat (or place in line) and the subsidy. <see cref="Place"/> acts on exactly this; an import's dry run shows it.
+    /// </summary>
+    public SubmissionDecision Decide(SubmissionSnapshot snapshot, MemberFacts facts, DateOnly today)
+    {
+        var eligibility = MemberEligibility.From(snapshot, facts, policy);
+        var problems = Eligibility.Check(eligibility, snapshot.Course, today);
+        var reservation = problems.Count > 0
+            ? new Reservation(ApplicationStatus.Rejected, 0, null)
+            : SubsidyLedger.Reserve(snapshot.Course, policy.RatePercentFor(facts.SpecialIdentity), eligibility.RemainingCap,
+                snapshot.SeatsTaken, snapshot.Waitlisted, policy);
+        return new SubmissionDecision(problems, reservation, eligibility.RemainingCap);
     }
 
     private static List<FieldError> CheckConsents(Consents c)

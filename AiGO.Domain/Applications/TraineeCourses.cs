@@ -81,7 +81,7 @@ public sealed class TraineeCourses(IDbContextFactory<AiGoDbContext> dbFactory, S
         var canReapply = a.Status == ApplicationStatus.Rejected && RejectionReasons.IsFixable(a.RejectionCode)
             && c.Status == Catalogue.CourseStatus.Published && c.StartDate > today && !liveCourses.Contains(a.CourseId);
         return new MyApplication(
-            a.Id, a.CourseId, c.Organiser.Name, c.Name, c.StartDate, c.EndDate, c.EndDate.AddDays(policy.DisbursementDelayDays), a.DisbursedOn,
+            a.Id, a.CourseId, c.Organiser.Name, c.Name, c.StartDate, c.EndDate, c.EndDate.PlusDays(policy.DisbursementDelayDays), a.DisbursedOn,
             a.Status, a.Subsidy, ApplicationStatuses.HoldingMoney.Contains(a.Status), position,
             a.Status == ApplicationStatus.Rejected ? a.RejectionReason : null, canReapply, cancelRefusal, testText,
             a.QuestionnaireSubmittedAt is { } filled ? $"已填寫（{Taipei.Format(filled)}）" : "問卷尚未填寫", a.QuestionnaireSubmittedAt is not null, questionnaireRefusal,

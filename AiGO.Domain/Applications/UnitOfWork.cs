@@ -107,6 +107,27 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
     }
 
     /// <summary>
+    /// Acts for many members on one course in one transaction (an organiser's import: every valid row is applied, or
+    /// none), holding every member's lock and then the course's. <paramref name="may"/> judges the course before
+    /// anything is locked; the act gets the course, loaded with its organiser.
+    /// </summary>
+    public async Task<Outcome> ForMembersOnCourseAsync(Actor actor, IReadOnlyCollection<string> memberIds, int courseId, Permission<Course> may,
+        Func<ChangeScope, Course, Task<Outcome?>> act, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var seen = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, ct);
+        if (seen is null) return Outcome.NotFound("找不到此課程");
+        if (may.Deny(actor, seen) is { } refused) return refused;
+        db.Database.AutoSavepointsEnabled = false;
+        return await RunAsync(db, actor, () => ApplicationLock.BeginAsync(db, memberIds, courseId, ct), async scope =>
+        {
+            // Read again under the lock: the seats are decided on the course as it is now.
+            var course = await db.Courses.Include(c => c.Organiser).SingleAsync(c => c.Id == courseId, ct);
+            return await act(scope, course) ?? Outcome.Ok;
+        }, ct);
+    }
+
+    /// <summary>
     /// Acts on a member rather than one application (a learning-credit review, a sanction), under the member's lock,
     /// so it cannot interleave with a submission whose eligibility it changes.
     /// </summary>
@@ -127,13 +148,17 @@ public sealed class UnitOfWork(IDbContextFactory<AiGoDbContext> dbFactory, TimeP
         return await RunAsync(db, actor, null, null, async scope => await act(scope) ?? Outcome.Ok, ct);
     }
 
-    private async Task<Outcome> RunAsync(AiGoDbContext db, Actor actor, string? memberId, int? courseId,
+    private Task<Outcome> RunAsync(AiGoDbContext db, Actor actor, string? memberId, int? courseId,
+        Func<ChangeScope, Task<Outcome>> act, CancellationToken ct) =>
+        RunAsync(db, actor, () => ApplicationLock.BeginAsync(db, memberId, courseId, ct), act, ct);
+
+    private async Task<Outcome> RunAsync(AiGoDbContext db, Actor actor, Func<Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction>> begin,
         Func<ChangeScope, Task<Outcome>> act, CancellationToken ct)
     {
         var changes = new ChangeCollector(db);
         try
         {
-            await using var tx = await ApplicationLock.BeginAsync(db, memberId, courseId, ct);
+            await using var tx = await begin();
             var scope = new ChangeScope(db, actor, clock.GetUtcNow(), clock.Today(), ct);
             var outcome = await act(scope);
             if (!outcome.Succeeded) return outcome; // disposing the transaction rolls back whatever was written

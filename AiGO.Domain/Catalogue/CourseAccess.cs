@@ -34,6 +34,10 @@ public static class CourseAccess
     public static readonly Permission<Course> ReadApplicants =
         new("course.applicants", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限查看此課程的申請名單");
 
+    /// <summary>匯入學員 (SPEC §7): the course's own 開課單位 and the office apply for trainees from a workbook.</summary>
+    public static readonly Permission<Course> ImportTrainees =
+        new("course.import", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限匯入此課程的學員");
+
     /// <summary>上課日: the course's own 開課單位 and the office plan its sessions (until the course starts).</summary>
     public static readonly Permission<Course> EditSessions =
         new("course.sessions", (a, c) => a.IsOffice || a.WorksFor(c.OrganiserId), "您沒有權限修改此課程的上課日");

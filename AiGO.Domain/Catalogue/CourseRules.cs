@@ -14,7 +14,18 @@ public static class CourseRules
     /// <summary>The longest 課程大綱 or 先備知識 text box: every item at its longest, one per line.</summary>
     public const int MaxListTextLength = MaxListItems * (MaxListItemLength + 1);
 
-    public static IReadOnlyList<FieldError> Validate(Course c, SubsidyPolicy policy, int seatsTaken)
+    /// <summary>開課日期 may lie this far back (an ended course is still corrected) …</summary>
+    public const int YearsBack = 10;
+    /// <summary>… and this far ahead: a plan, not a slip such as 9999-12-01, which would break every date sum after it.</summary>
+    public const int YearsAhead = 3;
+    /// <summary>The longest course, from 開課日期 to 結束日期.</summary>
+    public const int MaxDurationDays = 366;
+
+    /// <summary>The dates 開課日期 may take on <paramref name="today"/> (Taipei); the form's date pickers offer the same.</summary>
+    public static (DateOnly Earliest, DateOnly Latest) StartDateRange(DateOnly today) => (today.AddYears(-YearsBack), today.AddYears(YearsAhead));
+
+    /// <param name="today">Taipei's today: the dates are bounded around it.</param>
+    public static IReadOnlyList<FieldError> Validate(Course c, SubsidyPolicy policy, int seatsTaken, DateOnly today)
     {
         var errors = new List<FieldError>();
         void Add(string field, string message) => errors.Add(new FieldError(field, message));
@@ -37,7 +48,12 @@ public static class CourseRules
         if (!string.IsNullOrWhiteSpace(c.ContactEmail) && EmailMessage(c.ContactEmail) is { } emailError) Add(nameof(c.ContactEmail), emailError);
         ListItems(nameof(c.Outline), c.Outline, "課程大綱");
         ListItems(nameof(c.Prerequisites), c.Prerequisites, "先備知識");
+        var (earliest, latest) = StartDateRange(today);
+        if (c.StartDate < earliest || c.StartDate > latest)
+            Add(nameof(c.StartDate), $"開課日期須介於{Taipei.Format(earliest)}至{Taipei.Format(latest)}之間");
         if (c.EndDate < c.StartDate) Add(nameof(c.EndDate), "結束日期不可早於開課日期");
+        else if (c.EndDate.DayNumber - c.StartDate.DayNumber > MaxDurationDays)
+            Add(nameof(c.EndDate), $"課程期間不可超過{MaxDurationDays}天，請確認結束日期");
         if (c.Hours <= 0) Add(nameof(c.Hours), "上課時數須大於0");
         if (c.PlannedSeats < 0) Add(nameof(c.PlannedSeats), "預計招生人數不可為負數");
         else if (c.PlannedSeats < seatsTaken)

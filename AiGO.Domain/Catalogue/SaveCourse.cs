@@ -12,7 +12,7 @@ namespace AiGO.Domain.Catalogue;
 /// here, an edit based on an outdated version is refused rather than overwriting someone else's change, and every
 /// save is audited with what changed.
 /// </summary>
-public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work, SubsidyPolicy policy, Waitlist waitlist)
+public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitOfWork work, SubsidyPolicy policy, Waitlist waitlist, TimeProvider clock)
 {
     /// <summary>Creates a course: the office for any organiser, an organiser only a draft of its own.</summary>
     public async Task<Outcome<int>> CreateAsync(Actor actor, Course draft, CancellationToken ct = default)
@@ -24,7 +24,7 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitO
             draft.Status = CourseStatus.Draft;
         }
         if (CourseAccess.Create.Deny(actor, draft) is { } refused) return Outcome<int>.From(refused);
-        var errors = CourseRules.Validate(draft, policy, seatsTaken: 0);
+        var errors = CourseRules.Validate(draft, policy, seatsTaken: 0, Taipei.Today(clock));
         if (errors.Count > 0) return Outcome<int>.From(Outcome.Invalid(errors));
 
         var outcome = await work.RunAsync(actor, async s =>
@@ -58,7 +58,7 @@ public sealed class SaveCourse(IDbContextFactory<AiGoDbContext> dbFactory, UnitO
                 return Outcome.Forbidden("開課單位不能變更課程狀態或開課單位，請送計畫辦公室審核");
 
             var seatsTaken = await SubsidyQueries.SeatsTakenAsync(s.Db, course.Id, s.Ct);
-            var errors = CourseRules.Validate(edited, policy, seatsTaken);
+            var errors = CourseRules.Validate(edited, policy, seatsTaken, Taipei.Today(clock));
             if (errors.Count > 0) return Outcome.Invalid(errors);
 
             var changes = Describe(course, edited);

@@ -9,6 +9,11 @@ public sealed record LiveChange(int? CourseId, int? OrganiserId, int? Applicatio
     /// <summary>A code table changed (代碼維護): open forms read their choices again.</summary>
     public bool CodeTables { get; init; }
 
+    /// <summary>One or more sign-ins of <see cref="MemberId"/> ended: open pages of that account check theirs at once.</summary>
+    public bool SessionsEnded { get; init; }
+
+    public static LiveChange ForSessionsOf(string userId) => new(null, null, null, userId) { SessionsEnded = true };
+
     public static LiveChange ForCodeTables() => new(null, null, null, null) { CodeTables = true };
 
     public static LiveChange ForCourse(int courseId, int? organiserId) => new(courseId, organiserId, null, null);

@@ -35,6 +35,7 @@ public abstract class AiGoDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
     public DbSet<LearningCredit> LearningCredits => Set<LearningCredit>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

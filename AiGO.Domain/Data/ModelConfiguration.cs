@@ -20,6 +20,17 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(64);
+        b.Property(s => s.RevokedReason).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => new { s.UserId, s.RevokedAt });
+    }
+}
+
 internal sealed class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile>
 {
     public void Configure(EntityTypeBuilder<MemberProfile> b)

@@ -1,6 +1,5 @@
 using AiGO.Domain.Accounts;
 using AiGO.Web.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -67,18 +66,5 @@ public class PasswordAndCreditRulesTests
     {
         Assert.Equal("檔案格式不符：僅接受 PDF、JPG 或 PNG 檔案", ProofFile.Check("MZ\x90\0"u8, 1000).Error);
         Assert.Equal("檔案過大：上限為5MB，此檔案為6.0MB", ProofFile.Check("%PDF-"u8, 6 * 1024 * 1024).Error);
-    }
-
-    [Fact]
-    public void A_session_ends_12_hours_after_sign_in_however_active()
-    {
-        var signedIn = new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero);
-        var props = new AuthenticationProperties();
-        SessionLifetime.Stamp(props, signedIn);
-        SessionLifetime.Stamp(props, signedIn.AddHours(5)); // a refresh keeps the first time
-
-        Assert.False(SessionLifetime.IsExpired(props, signedIn.AddHours(11.9), TimeSpan.FromHours(12)));
-        Assert.True(SessionLifetime.IsExpired(props, signedIn.AddHours(12.1), TimeSpan.FromHours(12)));
-        Assert.True(SessionLifetime.IsExpired(new AuthenticationProperties(), signedIn, TimeSpan.FromHours(12)));
     }
 }

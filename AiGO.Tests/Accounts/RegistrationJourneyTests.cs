@@ -138,7 +138,7 @@ public class RegistrationJourneyTests(AppFixture app, BrowserFixture browser)
         await using var scope = app.Services.CreateAsyncScope();
         var register = scope.ServiceProvider.GetRequiredService<RegisterMember>();
 
-        var result = await register.RegisterAsync(new RegistrationRequest { Consented = false, Name = "", Email = "not-an-email", Password = "short", ConfirmPassword = "other" }, "198.51.100.2");
+        var result = await register.RegisterAsync(new RegistrationRequest { Consented = false, Name = "", Email = "not-an-email", Password = "Q7#zp", ConfirmPassword = "other" }, "198.51.100.2");
 
         Assert.Equal("請先閱讀並勾選同意個人資料告知事項，才能繼續註冊", result.Errors[RegistrationField.Consent]);
         Assert.Equal("請填入姓名", result.Errors[RegistrationField.Name]);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AiGO.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -15,7 +16,7 @@ public sealed class FakeClockApp : IAsyncLifetime
     public AppFixture App { get; }
 
     public FakeClockApp() => App = new(
-        new Dictionary<string, string> { ["Accounts:Session:RevalidationInterval"] = "00:00:01" },
+        new Dictionary<string, string> { ["Accounts:Session:RevalidationInterval"] = "00:00:01", ["Accounts:Session:HeartbeatInterval"] = "00:00:00" },
         s => s.AddSingleton<TimeProvider>(Clock));
 
     public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
@@ -40,6 +41,25 @@ public partial class SessionLimitTests(FakeClockApp fake, BrowserFixture browser
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "周明德" })).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await Expect(page).ToHaveURLAsync(new Regex("Account/Login"), new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task An_open_page_left_idle_goes_to_sign_in_at_the_idle_limit()
+    {
+        var email = AccountTestData.UniqueEmail("idle");
+        var member = await AccountTestData.CreateMemberAsync(fake.App, email, "江俊賢");
+        var page = await browser.NewPageAsync(fake.App.BaseUrl);
+        await AccountTestData.SignInAsync(page, email, AccountTestData.Password);
+        await page.Locator("main[data-interactive='True']").WaitForAsync();
+        await page.GotoInteractiveAsync("my/courses");
+
+        fake.Clock.Advance(TimeSpan.FromMinutes(20));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "江俊賢" })).ToBeVisibleAsync();
+
+        fake.Clock.Advance(TimeSpan.FromMinutes(31)); // no input, no request
+        await Expect(page).ToHaveURLAsync(new Regex("Account/Login"), new() { Timeout = 15_000 });
+        await using var db = fake.App.CreateDbContext();
+        Assert.Equal(Domain.Accounts.SessionEnd.Idle, (await db.UserSessions.SingleAsync(s => s.UserId == member.Id)).RevokedReason);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Data;
 using AiGO.Tests.Infrastructure;
@@ -33,6 +34,23 @@ public class TraineeCoursesTests
 
         var stranger = await kit.MyCourses.ListAsync(TestData.MemberActor(await kit.MemberAsync()));
         Assert.Empty(stranger.Applications);
+    }
+
+    [Fact]
+    public async Task A_course_stored_with_an_extreme_date_still_lists_with_the_last_possible_payment_date()
+    {
+        await using var kit = await ApplicationsKit.CreateAsync(DatabaseProvider.Sqlite);
+        var member = await kit.MemberAsync();
+        var course = await kit.CourseAsync("日期有誤的課程", kit.Today.AddDays(10));
+        var applied = await kit.ApplyAsync(member, course);
+        // Stored before dates were bounded where they are entered.
+        await using (var db = kit.Db())
+            await db.Courses.Where(c => c.Id == course.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.StartDate, new DateOnly(9999, 12, 1)).SetProperty(c => c.EndDate, new DateOnly(9999, 12, 31)));
+
+        var row = (await kit.MyCourses.ListAsync(TestData.MemberActor(member))).Current.Single();
+
+        Assert.Equal((applied.ApplicationId, new DateOnly(9999, 12, 31), DateOnly.MaxValue), (row.ApplicationId, row.End, row.ExpectedDisbursement));
     }
 
     [Fact]

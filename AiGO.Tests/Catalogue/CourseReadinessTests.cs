@@ -89,7 +89,7 @@ public class CourseReadinessTests
         var course = TestData.Course(new Organiser { Name = "某單位" }, "課程", new DateOnly(2027, 1, 1));
         (course.Prerequisites, course.NoPrerequisites) = (["具備Python基礎程式能力"], true);
 
-        var error = Assert.Single(CourseRules.Validate(course, new SubsidyPolicy(), seatsTaken: 0));
+        var error = Assert.Single(CourseRules.Validate(course, new SubsidyPolicy(), seatsTaken: 0, new DateOnly(2026, 11, 25)));
         Assert.Equal((nameof(Course.Prerequisites), "已勾選「先備知識：無」，請清空先備知識或取消勾選"), (error.Field, error.Message));
     }
 

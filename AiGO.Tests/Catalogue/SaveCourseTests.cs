@@ -164,6 +164,24 @@ public class SaveCourseTests
         Assert.Equal("聯絡人：王小明 → 林小姐；課程報名網址： → https://training.example.tw/c/3；課程大綱： → 生成式AI概論/實作；先備知識：無：否 → 是", audit.Details);
     }
 
+    [Fact]
+    public async Task A_course_dated_9999_is_refused_at_the_start_date_and_nothing_is_saved()
+    {
+        await using var database = await CatalogueQueriesTests.SeedAsync(DatabaseProvider.Sqlite);
+        var save = Save(database);
+        var course = await LoadAsync(database, "課程00");
+        (course.StartDate, course.EndDate, course.Status) = (new DateOnly(9999, 12, 1), new DateOnly(9999, 12, 31), CourseStatus.Published);
+
+        var outcome = await save.UpdateAsync(TestData.Office, course);
+
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((nameof(Course.StartDate), "開課日期須介於2016-11-25至2029-11-25之間"), (error.Field, error.Message));
+        Assert.NotEqual(course.StartDate, (await LoadAsync(database, "課程00")).StartDate);
+        var created = await save.CreateAsync(TestData.Office, TestData.Course(new() { Id = course.OrganiserId }, "遠未來課程", new DateOnly(9999, 12, 1)));
+        Assert.Equal(nameof(Course.StartDate), Assert.Single(created.Errors).Field);
+    }
+
     private SaveCourse Save(EmptyDatabase database) => TestServices.Build(database, _clock, _notifier).GetRequiredService<SaveCourse>();
 
     private static async Task<Course> LoadAsync(EmptyDatabase database, string name)

@@ -306,6 +306,23 @@ public class AuthorisationMatrixTests
             var request = await a.PrivacyRequestAsync(member);
             return new Target(member, null, [], async actor => await a.Get<PersonalDataRequests>().DeclineAsync(actor, request, "補助紀錄依規定保存"));
         }),
+        // 匯入學員: the course's own organiser and the office open it, preview a file and apply it; an allowed apply
+        // writes the row's application, a refused one nothing.
+        new("ImportTrainees.OpenAsync", [OwnOrganiser, Office], async a =>
+        {
+            var course = await a.CourseAsync(Starts.Later);
+            return new(a.Trainees[0], course.Id, [], async actor => await a.Get<AiGO.Domain.Import.ImportTrainees>().OpenAsync(actor, course.Id));
+        }),
+        new("ImportTrainees.PreviewAsync", [OwnOrganiser, Office], async a =>
+        {
+            var (member, course) = (a.NextTrainee(), await a.CourseAsync(Starts.Later));
+            return new(member, course.Id, [], async actor => await a.Get<AiGO.Domain.Import.ImportTrainees>().PreviewAsync(actor, course.Id, [ImportRow(member)]));
+        }),
+        new("ImportTrainees.ApplyAsync", [OwnOrganiser, Office], async a =>
+        {
+            var (member, course) = (a.NextTrainee(), await a.CourseAsync(Starts.Later));
+            return new(member, course.Id, [], async actor => await a.Get<AiGO.Domain.Import.ImportTrainees>().ApplyAsync(actor, course.Id, [ImportRow(member)], consentsCollected: true));
+        }),
         // Every organiser lists its own courses.
         new("CourseAdminQueries.ForOrganiserAsync", [OwnOrganiser, OtherOrganiser], async a =>
         {
@@ -405,6 +422,11 @@ public class AuthorisationMatrixTests
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) && type.GetGenericArguments()[0] is var result
         && (result == typeof(Outcome) || result == typeof(BatchOutcome)
             || result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Outcome<>));
+
+    /// <summary>A row of the import workbook for <paramref name="member"/> (a 待業者, so no company fields).</summary>
+    private static AiGO.Domain.Import.TraineeRowCells ImportRow(AppUser member) => new(3,
+        ["1", "匯入學員", Accounts.AccountTestData.NewNationalId(), "1990-01-01", member.Email, "4", "1", "", "", "", "", "0266316666", "", "0912345678", "3",
+         "01", "", "0", "4", "", "", "", "1"]);
 
     private static List<Answer> AllAnswered() =>
         Questionnaire.Questions.Select(q => q.Kind == QuestionKind.Rating ? new Answer(q.Key, 4, null) : new Answer(q.Key, null, "很實用")).ToList();

@@ -201,7 +201,7 @@ public sealed class CourseHostileForm : HostileForm
     {
         var course = TestData.Course(new Organiser { Name = "測試單位" }, "AI實務", new DateOnly(2027, 1, 10));
         set(course, value);
-        var errors = CourseRules.Validate(course, new SubsidyPolicy(), 0).Where(e => e.Field == field).ToList();
+        var errors = CourseRules.Validate(course, new SubsidyPolicy(), 0, new DateOnly(2026, 12, 1)).Where(e => e.Field == field).ToList();
         return errors.Count == 0 ? null : errors[0].Message;
     };
 

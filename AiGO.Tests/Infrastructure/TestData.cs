@@ -79,8 +79,14 @@ public static class TestServices
     /// <summary>Encrypts national IDs as the app does, with keys that live as long as the process.</summary>
     public static Web.Accounts.NationalIdProtector Protector { get; } = new(
         new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(),
-        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
-        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Accounts:NationalIdHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Accounts:NationalIdEncryption:CurrentKeyId"] = "test",
+            ["Accounts:NationalIdEncryption:Keys:test"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        }).Build(),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Production },
+        Path.GetTempPath());
 
     public static ServiceProvider Build(EmptyDatabase database, TimeProvider clock, IChangeNotifier notifier, IMailSignal? mail = null, SubsidyPolicy? policy = null)
     {

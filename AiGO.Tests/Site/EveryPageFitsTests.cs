@@ -8,10 +8,8 @@ namespace AiGO.Tests.Site;
 /// <summary>
 /// Every route of SPEC §13 (and the pages around them), signed in as whoever uses it, on a phone (390 px) and a
 /// laptop (1280 px): a screenshot of each, no page wider than the screen, and no serious or critical axe finding.
-/// /org/courses/{id}/import is not built yet:
-/// the issues that build them add them here.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SweepCollection.Name)]
 public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
 {
     public const int Phone = 390;
@@ -24,7 +22,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
     private const string Office = "office@aigo.example.tw";
 
     /// <summary>Route (with placeholders resolved against the demo data), who opens it, and whether it is a static form page.</summary>
-    private static readonly (string Route, string As, bool Static)[] Pages =
+    internal static readonly (string Route, string As, bool Static)[] Pages =
     [
         ("", Visitor, false),
         ("courses", Visitor, false),
@@ -48,6 +46,7 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         ("org/courses", Organiser, false),
         ("org/courses/{ctbc-course}/applicants", Organiser, false),
         ("org/courses/{ctbc-course}/attendance", Organiser, false),
+        ("org/courses/{ctbc-course}/import", Organiser, false),
         ("office/board", Office, false),
         ("office/courses", Office, false),
         ("office/credits", Office, false),
@@ -86,10 +85,11 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         var email = who == "visitor" ? Visitor : who;
         var isStatic = Pages.Single(p => p.Route == route && p.As == email).Static;
         var page = await browser.NewPageAsync(app.BaseUrl, width, width == Phone ? 844 : 900, await StorageStateAsync(email));
-        var url = await ResolveAsync(route);
+        var url = await ResolveAsync(app, route);
 
         var response = await page.GotoAsync(url);
         Assert.True(response is { Ok: true }, $"{url} answered {response?.Status}");
+        Security.SecurityHeadersTests.AssertHardened(url, (await response!.AllHeadersAsync()).ToDictionary(h => h.Key, h => (string?)h.Value));
         await page.Locator(isStatic ? "main[data-interactive]" : "main[data-interactive='True']").WaitForAsync();
         // Loading bars give way to the content.
         await Assertions.Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
@@ -116,7 +116,8 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         return SignedIn[(app.BaseUrl, email)] = state;
     }
 
-    private async Task<string> ResolveAsync(string route)
+    /// <summary>The route with its placeholders replaced by the demo data's ids.</summary>
+    internal static async Task<string> ResolveAsync(AppFixture app, string route)
     {
         await using var db = app.CreateDbContext();
         if (route.Contains("{course}"))

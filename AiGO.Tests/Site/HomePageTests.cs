@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AiGO.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -51,12 +52,16 @@ public class HomePageTests(AppFixture app, BrowserFixture browser)
     [Fact]
     public async Task Each_new_visit_counts_once()
     {
+        // Visits are written in batches (VisitFlusher); flushing here makes the stored count exact.
+        var counter = app.Services.GetRequiredService<Web.Hosting.VisitCounter>();
+        await counter.FlushAsync();
         using var first = app.CreateClient();
         var before = await VisitsAsync();
         await GetHtmlAsync(first);
         await GetHtmlAsync(first); // same browser, same visit
         using var second = app.CreateClient();
         await GetHtmlAsync(second);
+        await counter.FlushAsync();
         Assert.Equal(before + 2, await VisitsAsync());
     }
 

@@ -18,7 +18,7 @@ public class ProductionStartTests
             b.UseEnvironment("Production");
             b.UseSetting("Data:Folder", folder);
             b.UseSetting("Hosting:HttpsRedirection", "false");
-            b.UseSetting("Accounts:NationalIdHashKey", "production-test-secret-0123456789abcdef");
+            foreach (var (key, value) in ProductionKeys(folder)) b.UseSetting(key, value);
         });
         using var client = factory.CreateClient();
 
@@ -34,5 +34,37 @@ public class ProductionStartTests
         Assert.NotEmpty(await db.Codes.ToListAsync());
         Assert.Equal(Roles.All.Length, await db.Roles.CountAsync());
         try { Directory.Delete(folder, true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void Production_does_not_start_without_the_key_ring_certificate()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aigo-prod-{Guid.NewGuid():N}");
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Data:Folder", folder);
+            b.UseSetting("Hosting:HttpsRedirection", "false");
+            foreach (var (key, value) in ProductionKeys(folder).Where(k => !k.Key.StartsWith("DataProtection", StringComparison.Ordinal)))
+                b.UseSetting(key, value);
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("DataProtection:Certificate:Path", error.Message, StringComparison.Ordinal);
+        try { Directory.Delete(folder, true); } catch (IOException) { }
+    }
+
+    /// <summary>What an operator sets outside Development: a key-ring certificate kept apart from the data, and the national-ID keys.</summary>
+    public static Dictionary<string, string> ProductionKeys(string dataFolder)
+    {
+        var secrets = Path.Combine(dataFolder + "-secrets");
+        Web.Hosting.KeyRing.DevelopmentCertificate(secrets).Dispose();
+        static string Random32() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return new()
+        {
+            ["DataProtection:Certificate:Path"] = Path.Combine(secrets, Web.Hosting.KeyRing.DevelopmentCertificateFile),
+            ["Accounts:NationalIdHashKey"] = Random32(),
+            ["Accounts:NationalIdEncryption:CurrentKeyId"] = "2026a",
+            ["Accounts:NationalIdEncryption:Keys:2026a"] = Random32(),
+        };
     }
 }

@@ -15,6 +15,8 @@ public class TopNavTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The heartbeat talks to the server-side sessions (tested in SessionLimitTests); the menu does not need it.
+        ComponentFactories.AddStub<SessionHeartbeat>();
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class AccountsSetup
         var session = configuration.GetSection("Accounts:Session").Get<SessionOptions>() ?? new SessionOptions();
         services.AddSingleton(session);
         services.ConfigureApplicationCookie(o => SessionLifetime.Configure(o, session));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = session.RevalidationInterval);
+        services.AddSingleton<ServerSessions>();
 
         services.Configure<PasswordLengthOptions>(configuration.GetSection("Identity:Password"));
         services.AddIdentityCore<AppUser>(options =>
@@ -51,6 +51,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ZhTwIdentityErrorDescriber>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<AppUser>, OutboxEmailSender>();
 
@@ -59,12 +60,18 @@ public static class AccountsSetup
         services.AddRateLimiter(o => AccountThrottle.AddPolicy(o, limits));
         services.AddSingleton<AccountThrottle>();
 
-        services.AddSingleton(new UploadFolder(Path.Combine(dataFolder, "uploads")));
+        services.AddSingleton(new UploadFolder(Hosting.PrivateFiles.Folder(Path.Combine(dataFolder, "uploads"))));
+        services.Configure<UploadQuotaOptions>(configuration.GetSection("Accounts:Uploads"));
+        services.Configure<MemberRateLimitOptions>(configuration.GetSection("RateLimiting:Members"));
+        services.AddSingleton<MemberThrottle>();
+        services.AddScoped<CurrentPasswordCheck>();
         services.AddScoped<DeleteMyAccount>();
         services.AddSingleton(configuration.GetSection("Accounts").Get<RecordRetentionOptions>() ?? new RecordRetentionOptions());
         services.AddScoped<PasswordSignIn>();
-        services.AddSingleton<NationalIdProtector>();
+        services.AddSingleton(sp => new NationalIdProtector(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            configuration, sp.GetRequiredService<IHostEnvironment>(), dataFolder));
         services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton(_ => CommonPasswords.Default);
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<CodeBook>();
         services.AddScoped<RegisterMember>();

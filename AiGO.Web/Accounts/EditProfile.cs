@@ -10,7 +10,7 @@ namespace AiGO.Web.Accounts;
 public sealed record MyAccount(string Email, bool EmailConfirmed, MemberProfile Profile);
 
 /// <summary>帳號管理 → 基本資料: the member reads and saves their own basic data, checked by <see cref="ProfileRules"/>.</summary>
-public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, NationalIdProtector protector, CodeBook codes, TimeProvider clock)
+public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, NationalIdProtector protector, CodeBook codes, TimeProvider clock, MemberThrottle throttle)
 {
     public const string NationalIdTaken = "此身分證字號已由其他帳號使用，如有疑問請洽計畫辦公室";
 
@@ -35,6 +35,10 @@ public sealed class EditProfile(IDbContextFactory<AiGoDbContext> dbFactory, Nati
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var probe = new MemberProfile { NationalId = input.NationalId };
         protector.Seal(probe);
+        // Whether a number belongs to another account is worth asking only so often: the member's own is free.
+        var own = await db.MemberProfiles.Where(p => p.UserId == userId).Select(p => p.NationalIdHash).SingleOrDefaultAsync(ct);
+        if (probe.NationalIdHash != own && !throttle.TryAcquire(MemberAction.NationalIdLookup, userId))
+            return [new ProfileFieldError(ProfileField.NationalId, MemberThrottle.NationalIdLookupsRefused)];
         if (await db.MemberProfiles.AnyAsync(p => p.NationalIdHash == probe.NationalIdHash && p.UserId != userId, ct))
             return [new ProfileFieldError(ProfileField.NationalId, NationalIdTaken)];
         return [];

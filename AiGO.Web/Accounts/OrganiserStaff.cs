@@ -12,12 +12,12 @@ namespace AiGO.Web.Accounts;
 
 /// <summary>
 /// The staff accounts of a 開課單位, kept by the office: an invitation creates the account without a password and
-/// mails a link to set one; removing an account takes its role, locks it and changes its security stamp, so its
-/// cookies and open pages are refused at their next check. Every change of role is audited.
+/// mails a link to set one; removing an account takes its role, locks it and revokes its server-side sessions, so its
+/// cookies are refused at their next request and its open pages end within seconds. Every change of role is audited.
 /// </summary>
 public sealed class OrganiserStaff(
     IServiceScopeFactory scopes, IDbContextFactory<AiGoDbContext> dbFactory, MailTemplates templates, AccountLinks links,
-    OutboxSignal signal, TimeProvider clock, IOptions<DataProtectionTokenProviderOptions> tokens)
+    OutboxSignal signal, TimeProvider clock, IOptions<DataProtectionTokenProviderOptions> tokens, ServerSessions sessions)
 {
     public async Task<Outcome> InviteAsync(Actor actor, int organiserId, string name, string email, CancellationToken ct = default)
     {
@@ -72,6 +72,7 @@ public sealed class OrganiserStaff(
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
+        await sessions.RevokeAllAsync(user.Id, SessionEnd.AccountDisabled, ct: ct);
 
         db.AuditLog.Add(actor.Audit(clock.GetUtcNow(), "role.revoke", "User", user.Id, $"停用「{organiser}」承辦人{user.DisplayName}（{user.Email}）的帳號"));
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -7,73 +7,74 @@ namespace AiGO.Web.Accounts;
 /// <summary>How long a sign-in lasts (<c>Accounts:Session</c>).</summary>
 public sealed class SessionOptions
 {
-    /// <summary>Sliding: a session unused this long ends.</summary>
+    /// <summary>A sign-in with no request and no input in an open page for this long ends.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>OWASP ASVS 3.3.2: however active, a session ends this long after sign-in.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
-    /// <summary>How soon another session notices a changed password (security stamp check).</summary>
-    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often an open page checks its session besides hearing of a revocation at once.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>An open page reports the user's input (for the idle limit) at most this often.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
-/// The absolute session limit. Sliding renewal rewrites the cookie's issue time, so the first sign-in time is
-/// kept as an item of its own in the authentication properties, which a refresh carries over.
+/// The sign-in cookie is only a pointer to a server-side session (<see cref="ServerSessions"/>): signing in starts
+/// one, every request checks it (refused at once when revoked, idle or past the absolute limit), signing out revokes
+/// it. The cookie itself lasts no longer than the absolute limit and does not slide: the server judges idleness,
+/// counting input in open pages, which a cookie never sees.
 /// </summary>
 public static class SessionLifetime
 {
-    public const string SignedInAtKey = "aigo.signedInAt";
-    /// <summary>The same time as a claim, so a live circuit, which sees only the principal, can end at the limit too.</summary>
-    public const string SignedInAtClaim = "aigo:signed_in_at";
-
-    public static void Stamp(AuthenticationProperties properties, DateTimeOffset now)
-    {
-        if (!properties.Items.ContainsKey(SignedInAtKey))
-            properties.Items[SignedInAtKey] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>True when the sign-in is older than the absolute limit, or carries no sign-in time at all.</summary>
-    public static bool IsExpired(AuthenticationProperties properties, DateTimeOffset now, TimeSpan absolute) =>
-        !properties.Items.TryGetValue(SignedInAtKey, out var value)
-        || !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-        || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
-
-    /// <summary>The same judgement for a principal that carries <see cref="SignedInAtClaim"/> (a live circuit).</summary>
-    public static bool IsExpired(System.Security.Claims.ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute) =>
-        principal.FindFirst(SignedInAtClaim)?.Value is { } value
-        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-        && now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
-
     public static void Configure(CookieAuthenticationOptions o, SessionOptions session)
     {
         o.LoginPath = "/Account/Login";
         o.LogoutPath = "/Account/Logout";
         o.AccessDeniedPath = "/Account/AccessDenied";
-        o.ExpireTimeSpan = session.IdleTimeout;
-        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = session.AbsoluteTimeout;
+        o.SlidingExpiration = false;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
+
         var signingIn = o.Events.OnSigningIn;
         o.Events.OnSigningIn = async context =>
         {
-            Stamp(context.Properties, Clock(context.HttpContext).GetUtcNow());
+            var sessions = Sessions(context.HttpContext);
+            // A refresh (after a password or e-mail change) replaces the sign-in it renews with a new one.
+            if (context.Properties.Items.TryGetValue(ServerSessions.TokenItem, out var previous))
+                await sessions.RevokeAsync(previous, Domain.Accounts.SessionEnd.Replaced);
+            if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && context.Principal.Identity is ClaimsIdentity identity)
+            {
+                var token = await sessions.StartAsync(userId);
+                context.Properties.Items[ServerSessions.TokenItem] = token;
+                if (identity.FindFirst(ServerSessions.TokenClaim) is { } stale) identity.RemoveClaim(stale);
+                identity.AddClaim(new Claim(ServerSessions.TokenClaim, token));
+            }
             await signingIn(context);
         };
+
         var validate = o.Events.OnValidatePrincipal; // Identity's security stamp check
         o.Events.OnValidatePrincipal = async context =>
         {
-            if (IsExpired(context.Properties, Clock(context.HttpContext).GetUtcNow(), session.AbsoluteTimeout))
+            context.Properties.Items.TryGetValue(ServerSessions.TokenItem, out var token);
+            if (context.Principal is null || await Sessions(context.HttpContext).CheckAsync(context.Principal, token, touch: true) is not null)
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
                 return;
             }
             await validate(context);
-            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                && !identity.HasClaim(c => c.Type == SignedInAtClaim)
-                && context.Properties.Items.TryGetValue(SignedInAtKey, out var signedInAt) && signedInAt is not null)
-                identity.AddClaim(new System.Security.Claims.Claim(SignedInAtClaim, signedInAt));
+            // Identity's check may replace the principal: the session token goes with it.
+            if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == ServerSessions.TokenClaim))
+                identity.AddClaim(new Claim(ServerSessions.TokenClaim, token!));
+        };
+
+        var signingOut = o.Events.OnSigningOut;
+        o.Events.OnSigningOut = async context =>
+        {
+            await Sessions(context.HttpContext).RevokeAsync(context.HttpContext.User.FindFirstValue(ServerSessions.TokenClaim), Domain.Accounts.SessionEnd.SignedOut);
+            await signingOut(context);
         };
     }
 
-    private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>();
+    private static ServerSessions Sessions(HttpContext context) => context.RequestServices.GetRequiredService<ServerSessions>();
 }

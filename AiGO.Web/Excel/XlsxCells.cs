@@ -15,7 +15,7 @@ public static class XlsxCells
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Cell formats, in the order <see cref="Styles"/> lists them.</summary>
-    public const uint Plain = 0, QuotedText = 1, Header = 2;
+    public const uint Plain = 0, QuotedText = 1, Header = 2, TextFormat = 3, Note = 4;
 
     /// <summary>Characters that make a spreadsheet read a typed value as a formula (OWASP CSV injection).</summary>
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
@@ -59,7 +59,10 @@ public static class XlsxCells
         writer.WriteEndElement();
     }
 
-    public static Cell TextCell(string value) => Text(value, value.Length > 0 && FormulaStarts.Contains(value[0]) ? QuotedText : Plain);
+    public static Cell TextCell(string value) => Text(value, IsFormulaLike(value) ? QuotedText : Plain);
+
+    /// <summary>Whether a spreadsheet would take this typed text for a formula.</summary>
+    public static bool IsFormulaLike(string value) => value.Length > 0 && FormulaStarts.Contains(value[0]);
 
     public static Cell Text(string value, uint style) => new(new InlineString(new Text(XmlSafe(value)) { Space = SpaceProcessingModeValues.Preserve }))
     {
@@ -90,12 +93,17 @@ public static class XlsxCells
     }
 
     public static Stylesheet Styles() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fonts(new Font(), new Font(new Bold()), new Font(new Color { Rgb = "FF595959" })) { Count = 3 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
         new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true },
-            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true }) { Count = 3 });
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            // "@": what is typed in the column stays text (an ID, a phone number, 01 of 在台居住地), never a number or a date.
+            new CellFormat { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            // A hint under a header: grey, and wrapped so the column stays narrow.
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
+                { NumberFormatId = 49, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyAlignment = true, ApplyNumberFormat = true }) { Count = 5 });
 }

@@ -14,7 +14,10 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AiGoDbContext>();
+        if (db.Database.IsSqlite()) AppPaths.PrepareSqliteFile(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync();
+        // After a key rotation (or from the old Data Protection format): national IDs move to the current key once.
+        await sp.GetRequiredService<AiGO.Web.Accounts.NationalIdProtector>().RewrapAsync(db, logger);
         await SeedCodeTablesAsync(db);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         if (!await db.SiteCounters.AnyAsync())

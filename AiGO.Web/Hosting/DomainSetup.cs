@@ -60,6 +60,8 @@ public static class DomainSetup
         services.AddSingleton<AiGO.Domain.Organisers.OrganiserRegistry>();
         services.AddSingleton<EditSessions>();
         services.AddSingleton<AiGO.Domain.Organisers.ApplicantExport>();
+        services.AddSingleton<INationalIdSealer>(sp => sp.GetRequiredService<NationalIdProtector>());
+        services.AddSingleton<AiGO.Domain.Import.ImportTrainees>();
 
         // Catalogue
         services.AddSingleton<CatalogueQueries>();

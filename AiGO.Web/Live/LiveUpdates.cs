@@ -9,15 +9,18 @@ namespace AiGO.Web.Live;
 public sealed record LiveTopic(string Name, Func<LiveChange, bool> Matches)
 {
     public static LiveTopic Course(int courseId) => new($"course:{courseId}", c => c.CourseId == courseId);
-    public static LiveTopic Member(string memberId) => new($"member:{memberId}", c => c.MemberId == memberId);
+    public static LiveTopic Member(string memberId) => new($"member:{memberId}", c => c.MemberId == memberId && !c.SessionsEnded);
     public static LiveTopic Organiser(int organiserId) => new($"organiser:{organiserId}", c => c.OrganiserId == organiserId);
-    public static readonly LiveTopic Everything = new("all", _ => true);
+    public static readonly LiveTopic Everything = new("all", c => !c.SessionsEnded);
 
     /// <summary>A change to any member that is not about one application: a learning credit uploaded or reviewed, a sanction.</summary>
     /// <summary>An edit of the code tables: forms that offer codes read them again.</summary>
     public static readonly LiveTopic CodeTables = new("codes", c => c.CodeTables);
 
-    public static readonly LiveTopic MemberChanges = new("members", c => c.MemberId is not null && c.ApplicationId is null && c.CourseId is null);
+    public static readonly LiveTopic MemberChanges = new("members", c => c.MemberId is not null && c.ApplicationId is null && c.CourseId is null && !c.SessionsEnded);
+
+    /// <summary>A sign-in of this account ended (not a change of what any page shows): its open pages check their session.</summary>
+    public static LiveTopic SessionsOf(string userId) => new($"sessions:{userId}", c => c.SessionsEnded && c.MemberId == userId);
 
     /// <summary>Whatever any of <paramref name="topics"/> matches, e.g. a course page that also follows its member.</summary>
     public static LiveTopic Either(params LiveTopic[] topics) =>

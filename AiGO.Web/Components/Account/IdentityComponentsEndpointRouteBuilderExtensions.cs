@@ -22,11 +22,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<AppUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // A hostile returnUrl (another site, //host, javascript:) goes home instead of failing.
+            var request = context.Request;
+            return TypedResults.LocalRedirect("~/" + AiGO.Web.Accounts.LocalUrl.BaseRelative(returnUrl, $"{request.Scheme}://{request.Host}{request.PathBase}/"));
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();

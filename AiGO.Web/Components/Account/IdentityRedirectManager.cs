@@ -17,19 +17,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>
+    /// Goes to a page of this site; any other address (a hostile ReturnUrl) goes to the home page. The redirect is
+    /// written from the site's path ("/my/courses"), never as an absolute address built from the request's Host header.
+    /// </summary>
+    public void RedirectTo(string? uri) =>
+        navigationManager.NavigateTo(new Uri(navigationManager.BaseUri).AbsolutePath
+            + AiGO.Web.Accounts.LocalUrl.BaseRelative(uri, navigationManager.BaseUri));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -1,57 +1,88 @@
 using System.Security.Claims;
+using AiGO.Web.Accounts;
+using AiGO.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using AiGO.Domain.Accounts;
-using AiGO.Domain.Data;
 
 namespace AiGO.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every Accounts:Session:RevalidationInterval while an interactive circuit is connected, so a password changed
-// elsewhere ends this circuit's session as soon as the cookie's own security stamp check would.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
-        AiGO.Web.Accounts.SessionOptions session,
-        TimeProvider clock)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// A live circuit's sign-in follows its server-side session: it is checked every
+/// <c>Accounts:Session:RevalidationInterval</c> and at once when the live-update bus says a sign-in of this account
+/// ended (logout in another tab, a password change, the office disabling it; on any instance with Redis). When the
+/// session is no longer live the circuit becomes anonymous, and a page that needs a sign-in goes to 登入.
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
-    protected override TimeSpan RevalidationInterval => session.RevalidationInterval;
+    private static readonly AuthenticationState Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
+    private readonly ServerSessions _sessions;
+    private readonly AiGO.Web.Accounts.SessionOptions _options;
+    private readonly LiveUpdates _live;
+    private readonly ILogger _logger;
+    private CancellationTokenSource? _watch;
+    private IDisposable? _subscription;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    public IdentityRevalidatingAuthenticationStateProvider(ServerSessions sessions, AiGO.Web.Accounts.SessionOptions options, LiveUpdates live,
+        ILogger<IdentityRevalidatingAuthenticationStateProvider> logger)
     {
-        // OWASP ASVS 3.3.2 holds for a circuit left open too: past the absolute limit it signs out.
-        if (AiGO.Web.Accounts.SessionLifetime.IsExpired(authenticationState.User, clock.GetUtcNow(), session.AbsoluteTimeout))
-        {
-            return false;
-        }
-
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        _sessions = sessions;
+        _options = options;
+        _live = live;
+        _logger = logger;
+        AuthenticationStateChanged += OnChanged;
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> userManager, ClaimsPrincipal principal)
+    private void OnChanged(Task<AuthenticationState> task) => _ = WatchAsync(task);
+
+    private async Task WatchAsync(Task<AuthenticationState> task)
     {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        Stop();
+        var state = await task;
+        if (state.User.Identity?.IsAuthenticated != true || state.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return;
+        var watch = new CancellationTokenSource();
+        _watch = watch;
+        var wake = new SemaphoreSlim(0);
+        _subscription = _live.Subscribe(LiveTopic.SessionsOf(userId), _ => { wake.Release(); return Task.CompletedTask; });
+        try
         {
+            while (true)
+            {
+                await wake.WaitAsync(_options.RevalidationInterval, watch.Token);
+                if (await IsLiveAsync(state.User, watch.Token)) continue;
+                SetAuthenticationState(Task.FromResult(Anonymous));
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (watch.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> IsLiveAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            return await _sessions.CheckAsync(user, user.FindFirstValue(ServerSessions.TokenClaim), touch: false, ct) is null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not check a circuit's session; signing the circuit out");
             return false;
         }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+    }
+
+    private void Stop()
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        _watch?.Cancel();
+        _watch?.Dispose();
+        _watch = null;
+    }
+
+    public void Dispose()
+    {
+        AuthenticationStateChanged -= OnChanged;
+        Stop();
     }
 }

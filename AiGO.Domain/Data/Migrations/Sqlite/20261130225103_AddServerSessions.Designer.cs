@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiGO.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAiGoDbContext))]
-    [Migration("20261130224849_AddPrivacyRequests")]
-    partial class AddPrivacyRequests
+    [Migration("20261130225103_AddServerSessions")]
+    partial class AddServerSessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,9 +26,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AnonymisedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -82,9 +79,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
 
                     b.Property<long?>("PrivacyConsentedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("RetainUntil")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -290,65 +284,34 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.ToTable("MemberProfiles");
                 });
 
-            modelBuilder.Entity("AiGO.Domain.Accounts.PrivacyRequest", b =>
+            modelBuilder.Entity("AiGO.Domain.Accounts.UserSession", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Answer")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
+                    b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Details")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ExtendedAt")
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(500)
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HandlerId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HandlerName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MemberId")
+                    b.Property<string>("UserId")
                         .IsRequired()
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("UserId", "RevokedAt");
 
-                    b.HasIndex("State", "DueOn");
-
-                    b.ToTable("PrivacyRequests");
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("AiGO.Domain.Applications.ApplicationDraft", b =>
@@ -876,9 +839,6 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BodyRemovedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1189,11 +1149,11 @@ namespace AiGO.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AiGO.Domain.Accounts.PrivacyRequest", b =>
+            modelBuilder.Entity("AiGO.Domain.Accounts.UserSession", b =>
                 {
                     b.HasOne("AiGO.Domain.Accounts.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
