@@ -116,7 +116,7 @@ public class ManageAccountTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "行使個資權利" })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下載我的帳號資料" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下載我的資料（JSON）" }).ClickAsync());
         var json = await File.ReadAllTextAsync((await download.PathAsync())!);
 
         Assert.Contains("\"身分證字號\": \"A154146138\"", json);

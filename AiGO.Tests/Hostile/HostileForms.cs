@@ -23,8 +23,8 @@ public sealed record HostileCase(string Form, string Field, string Payload, stri
 }
 
 /// <summary>
-/// A form's hostile cases. The suite finds every subclass in this assembly: a new form (the Excel import of issue #17)
-/// joins the suite by adding one subclass, <c>ExcelImportHostileForm : HostileForm</c>, next to these.
+/// A form's hostile cases. The suite finds every subclass in this assembly: a new form joins the suite by adding one
+/// subclass next to these.
 /// </summary>
 public abstract class HostileForm
 {
@@ -257,6 +257,88 @@ public sealed class PrivacyRequestHostileForm : HostileForm
 {
     public override IEnumerable<HostileCase> Cases() => FreeTextCases("行使個資權利", "請求內容", PrivacyRequest.MaxDetailsLength,
         v => PersonalDataRequests.CheckDetails(PrivacyRequestKind.Correction, v), multiline: true);
+}
+
+/// <summary>
+/// 匯入學員 (the Excel import): one cell of an otherwise valid row, read and judged as the import does it
+/// (<see cref="AiGO.Domain.Import.TraineeRow"/>: the wizard's rules, each on its column); a formula cell is refused.
+/// </summary>
+public sealed class ExcelImportHostileForm : HostileForm
+{
+    private const string Form = "匯入學員";
+
+    private static readonly IReadOnlyList<string?> ValidCells =
+    [
+        "1", "王小明", "A123456789", "1990-01-01", "wang@example.com", "1", "1", "04595257", "資策會", "數位轉型處", "工程師",
+        "0266316666", "", "0912345678", "5", "01", "1", "0", "4", "1", "J", "62", "1",
+    ];
+
+    /// <summary>The problems the import reports on <paramref name="column"/> when it holds <paramref name="value"/>.</summary>
+    private static Func<string, string?> Cell(int column, bool formula = false) => value =>
+    {
+        var cells = ValidCells.ToArray();
+        cells[column] = value;
+        var row = AiGO.Domain.Import.TraineeRow.Read(new(3, cells, formula ? new HashSet<int> { column } : new HashSet<int>()));
+        var problems = row.CheckProfile([], new DateOnly(2026, 12, 1)).Where(p => p.Column == column).ToList();
+        return problems.Count == 0 ? null : string.Join("；", problems.Select(p => p.Text));
+    };
+
+    private static Func<string, string?> Stored(int column, Func<MemberProfile, string?> get) => value =>
+    {
+        var cells = ValidCells.ToArray();
+        cells[column] = value;
+        var profile = AiGO.Domain.Import.TraineeRow.Read(new(3, cells)).Profile;
+        ProfileRules.Normalise(profile);
+        return get(profile);
+    };
+
+    public override IEnumerable<HostileCase> Cases()
+    {
+        foreach (var (column, field) in new[]
+        {
+            (AiGO.Domain.Import.TraineeSheet.Name, ProfileField.Name), (AiGO.Domain.Import.TraineeSheet.Company, ProfileField.CompanyName),
+            (AiGO.Domain.Import.TraineeSheet.Department, ProfileField.Department), (AiGO.Domain.Import.TraineeSheet.JobTitle, ProfileField.JobTitle),
+        })
+        {
+            var header = AiGO.Domain.Import.TraineeSheet.Columns[column].Header;
+            foreach (var c in FreeTextCases(Form, header, ProfileRules.MaxLength(field), Cell(column))) yield return c;
+            yield return new(Form, header, "formula cell", "=HYPERLINK(\"http://evil.example\",\"王\")", Expect.Refused, Cell(column, formula: true));
+        }
+
+        var id = AiGO.Domain.Import.TraineeSheet.NationalId;
+        foreach (var (name, input, expect, canonical) in new (string, string, Expect, string?)[]
+        {
+            ("valid", "A123456789", Expect.Accepted, "A123456789"), ("lower case", "a123456789", Expect.Accepted, "A123456789"),
+            ("full-width", "Ａ１２３４５６７８９", Expect.Accepted, "A123456789"), ("wrong check digit", "A123456788", Expect.Refused, null),
+            ("NUL", "A12345\u00006789", Expect.Refused, null), ("formula", "=A123456789", Expect.Refused, null), ("SQL", "A1' OR 1=1", Expect.Refused, null),
+        })
+            yield return new(Form, "身分證字號", name, input, expect, Cell(id), canonical is null ? null : Stored(id, p => p.NationalId), canonical);
+
+        var birthday = AiGO.Domain.Import.TraineeSheet.Birthday;
+        foreach (var (name, input, expect) in new[]
+        {
+            ("ISO", "1990-01-01", Expect.Accepted), ("ROC with slashes", "79/01/01", Expect.Accepted), ("ROC with dashes", "079-01-01", Expect.Accepted),
+            ("Excel serial", "32874", Expect.Accepted), ("30 February", "1990-02-30", Expect.Refused), ("tomorrow", "2026-12-02", Expect.Refused),
+            ("year 9999", "9999-12-31", Expect.Refused), ("words", "一九九〇年", Expect.Refused), ("script", "<script>", Expect.Refused),
+        })
+            yield return new(Form, "西元出生年月日", name, input, expect, Cell(birthday));
+
+        var years = AiGO.Domain.Import.TraineeSheet.YearsOfWork;
+        foreach (var (name, input, expect) in new[]
+        {
+            ("whole", "5", Expect.Accepted), ("fraction", "1.5", Expect.Refused), ("negative", "-1", Expect.Refused),
+            ("exponent", "1e3", Expect.Refused), ("huge", "99999999999", Expect.Refused), ("full-width", "５", Expect.Refused),
+        })
+            yield return new(Form, "累計工作年資(年)", name, input, expect, Cell(years));
+
+        var mobile = AiGO.Domain.Import.TraineeSheet.Mobile;
+        foreach (var (name, input, expect, canonical) in new (string, string, Expect, string?)[]
+        {
+            ("valid", "0912345678", Expect.Accepted, "0912345678"), ("full-width", "０９１２３４５６７８", Expect.Accepted, "0912345678"),
+            ("dashes", "0912-345-678", Expect.Refused, null), ("formula", "=0912345678", Expect.Refused, null), ("zero-width", "0912\u200B345678", Expect.Refused, null),
+        })
+            yield return new(Form, "行動電話", name, input, expect, Cell(mobile), canonical is null ? null : Stored(mobile, p => p.Mobile), canonical);
+    }
 }
 
 public static partial class HostileSuite

@@ -8,22 +8,38 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AiGO.Tests.Office;
 
+/// <summary>The new member's whole road (<see cref="NewMemberJourney"/>) on the shared app.</summary>
+[Collection(AppCollection.Name)]
+public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_new_member_registers_gets_credits_approved_applies_and_shows_on_the_open_board()
+    {
+        var trail = await NewMemberJourney.RunAsync(app, browser, "newcomer");
+        await using var db = app.CreateDbContext();
+        var memberId = await db.Users.Where(u => u.Email == trail.Email).Select(u => u.Id).SingleAsync();
+        var application = await db.Applications.SingleAsync(a => a.CourseId == trail.CourseId && a.MemberId == memberId);
+        Assert.Equal(ApplicationStatus.Approved, application.Status);
+    }
+}
+
+/// <summary>What a journey typed and received: the values that must never reach a log.</summary>
+public sealed record JourneyTrail(string Email, int CourseId, string NationalId, string Phone, string Mobile, string ConfirmationLink, IReadOnlyList<string> CookieValues);
+
 /// <summary>
 /// The whole road of a new member, with nothing seeded for them: register, confirm the address, upload a proof, have
 /// it approved by the office, apply through the wizard, and appear on the office's open board at once.
 /// </summary>
-[Collection(AppCollection.Name)]
-public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
+public static class NewMemberJourney
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    [Fact]
-    public async Task A_new_member_registers_gets_credits_approved_applies_and_shows_on_the_open_board()
+    public static async Task<JourneyTrail> RunAsync(AppFixture app, BrowserFixture browser, string emailPrefix)
     {
-        var email = AccountTestData.UniqueEmail("newcomer");
+        var email = AccountTestData.UniqueEmail(emailPrefix);
         const string name = "張新生";
         const string password = "Newcomer-pass-2026";
-        var courseId = await CourseIdAsync("AI倫理與金融法規遵循");
+        var courseId = await CourseIdAsync(app, "AI倫理與金融法規遵循");
 
         // Register with the consent, and confirm the address from the mail.
         var member = await browser.NewPageAsync(app.BaseUrl);
@@ -37,7 +53,8 @@ public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
         await member.GetByRole(AriaRole.Button, new() { Name = "送出" }).ClickAsync();
         await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "註冊完成" })).ToBeVisibleAsync();
         var confirmation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email) && m.Subject == "AIGO 會員信箱驗證");
-        await member.GotoAsync(AccountTestData.LinkIn(confirmation, "Account/ConfirmEmail"));
+        var confirmationLink = AccountTestData.LinkIn(confirmation, "Account/ConfirmEmail");
+        await member.GotoAsync(confirmationLink);
         await Expect(member.GetByText("您的信箱已完成驗證，現在可以申請培訓課程補助。")).ToBeVisibleAsync();
         await AccountTestData.SignInAsync(member, email, password);
         await member.Locator("main[data-interactive='True']").WaitForAsync();
@@ -66,7 +83,8 @@ public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
         // The member applies through the wizard, filling the basic data for the first time.
         await member.GotoInteractiveAsync($"courses/{courseId}/apply");
         await Expect(member.GetByText("以下資訊會影響補助款核撥，請確實填寫")).ToBeVisibleAsync();
-        await member.Locator("#pf-nid").FillAsync(AccountTestData.NewNationalId());
+        var nationalId = AccountTestData.NewNationalId();
+        await member.Locator("#pf-nid").FillAsync(nationalId);
         var birthday = member.GetByLabel("生日");
         await birthday.FillAsync("1995/07/15");
         await birthday.PressAsync("Enter");
@@ -92,10 +110,8 @@ public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
         await Expect(board.GetByTestId("board-total")).ToHaveTextAsync("共 1 筆申請", new() { Timeout = 2000 });
         await Expect(board.GetByTestId("application-table")).ToContainTextAsync(name);
         await board.ScreenshotAsync("office-05-new-member-on-board");
-        await using var db = app.CreateDbContext();
-        var memberId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var application = await db.Applications.SingleAsync(a => a.CourseId == courseId && a.MemberId == memberId);
-        Assert.Equal(ApplicationStatus.Approved, application.Status);
+        var cookies = (await member.Context.CookiesAsync()).Concat(await board.Context.CookiesAsync()).Select(c => c.Value).ToList();
+        return new JourneyTrail(email, courseId, nationalId, "0623456789", "0912345678", confirmationLink, cookies);
     }
 
     private static async Task ChooseAsync(IPage page, string label, string option)
@@ -105,7 +121,7 @@ public class NewMemberJourneyTests(AppFixture app, BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToHaveCountAsync(0);
     }
 
-    private async Task<int> CourseIdAsync(string courseName)
+    private static async Task<int> CourseIdAsync(AppFixture app, string courseName)
     {
         await using var db = app.CreateDbContext();
         return await db.Courses.Where(c => c.Name == courseName).Select(c => c.Id).SingleAsync();

@@ -90,6 +90,7 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         await SeedAlumnaAsync(accounts["alumni@aigo.example.tw"], now);
         foreach (var classmate in Classmates) await SeedClassmateAsync(accounts[classmate.Email], classmate, now);
         await SeedMemberAsync(accounts["member@aigo.example.tw"], now);
+        await SeedPrivacyRequestsAsync(accounts, now);
         return true;
     }
 
@@ -197,6 +198,30 @@ public sealed class DemoSeeder(AiGoDbContext db, UserManager<AppUser> users, Tim
         var course = (await CoursesAsync(EdgeAi))[EdgeAi];
         var seat = Classmates.ToList().IndexOf(c);
         Apply(course, user, now.AddDays(-24 + 2 * seat).AddHours(seat));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 個資請求 for the office's desk: one well within its period, one extended with its reason, one past its due date
+    /// (so the overdue flag shows), and one answered.
+    /// </summary>
+    private async Task SeedPrivacyRequestsAsync(IReadOnlyDictionary<string, AppUser> accounts, DateTimeOffset now)
+    {
+        var correction = PrivacyRequest.Receive(accounts["member@aigo.example.tw"].Id, PrivacyRequestKind.Correction,
+            "我的服務單位已改為自行接案，請協助更正申請紀錄上的服務單位。", now.AddDays(-3));
+        var copy = PrivacyRequest.Receive(accounts["alumni@aigo.example.tw"].Id, PrivacyRequestKind.Copy,
+            "請提供我在本計畫的全部申請紀錄與出席紀錄複製本。", now.AddDays(-16));
+        var access = PrivacyRequest.Receive(accounts["trainee@aigo.example.tw"].Id, PrivacyRequestKind.Access, null, now.AddDays(-20));
+        var office = accounts["office@aigo.example.tw"];
+        access.Extend("需向開課單位調閱紙本出席簽到表", now.AddDays(-8));
+        (access.HandlerId, access.HandlerName) = (office.Id, office.DisplayName);
+        var answered = PrivacyRequest.Receive(accounts["trainee@aigo.example.tw"].Id, PrivacyRequestKind.StopProcessing,
+            "請停止寄送課程推廣訊息。", now.AddDays(-40));
+        answered.State = PrivacyRequestState.Completed;
+        answered.Answer = "已停止寄送推廣訊息；補助相關通知仍依規定寄送。";
+        answered.ClosedAt = now.AddDays(-35);
+        (answered.HandlerId, answered.HandlerName) = (office.Id, office.DisplayName);
+        db.PrivacyRequests.AddRange(correction, copy, access, answered);
         await db.SaveChangesAsync();
     }
 
