@@ -44,7 +44,7 @@ public partial class SessionLimitTests(FakeClockApp fake, BrowserFixture browser
     }
 
     [Fact]
-    public async Task An_open_page_left_idle_goes_to_sign_in_at_the_idle_limit()
+    public async Task An_open_page_counts_input_and_ends_at_the_idle_limit()
     {
         var email = AccountTestData.UniqueEmail("idle");
         var member = await AccountTestData.CreateMemberAsync(fake.App, email, "江俊賢");
@@ -53,13 +53,37 @@ public partial class SessionLimitTests(FakeClockApp fake, BrowserFixture browser
         await page.Locator("main[data-interactive='True']").WaitForAsync();
         await page.GotoInteractiveAsync("my/courses");
 
-        fake.Clock.Advance(TimeSpan.FromMinutes(20));
+        // Twenty minutes of reading, a key pressed, twenty more: 40 minutes since the last request, 20 since the input.
+        for (var i = 0; i < 2; i++)
+        {
+            fake.Clock.Advance(TimeSpan.FromMinutes(20));
+            await TypeUntilSeenAsync(page, member.Id, fake.Clock.GetUtcNow());
+        }
+        await Expect(page).ToHaveURLAsync(new Regex("my/courses"));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "江俊賢" })).ToBeVisibleAsync();
 
         fake.Clock.Advance(TimeSpan.FromMinutes(31)); // no input, no request
         await Expect(page).ToHaveURLAsync(new Regex("Account/Login"), new() { Timeout = 15_000 });
         await using var db = fake.App.CreateDbContext();
         Assert.Equal(Domain.Accounts.SessionEnd.Idle, (await db.UserSessions.SingleAsync(s => s.UserId == member.Id)).RevokedReason);
+    }
+
+    /// <summary>
+    /// Presses a key until the member's session has recorded activity at <paramref name="at"/>: the page starts listening
+    /// for input only after its first interactive render, and the report is asynchronous.
+    /// </summary>
+    private async Task TypeUntilSeenAsync(IPage page, string userId, DateTimeOffset at)
+    {
+        for (var tries = 0; tries < 100; tries++)
+        {
+            await page.Keyboard.PressAsync("Shift");
+            await using var db = fake.App.CreateDbContext();
+            var session = await db.UserSessions.AsNoTracking().SingleAsync(s => s.UserId == userId);
+            Assert.Null(session.RevokedAt);
+            if ((at - session.LastSeenAt).Duration() < TimeSpan.FromMilliseconds(1)) return; // stored to 0.1 ms
+            await Task.Delay(100);
+        }
+        Assert.Fail("The input in the open page was not reported to the server.");
     }
 
     [Fact]
