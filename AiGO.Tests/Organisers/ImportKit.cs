@@ -65,6 +65,32 @@ internal static class ImportKit
         return new ImportMember(user, id, born);
     }
 
+    /// <summary>
+    /// Many trainees saved together, as <see cref="TraineeAsync"/> makes one: each with a national ID of its own
+    /// (C1 or C2, then its index, then the check digit), so none is taken twice however many there are.
+    /// </summary>
+    public static async Task<List<ImportMember>> TraineesAsync(ApplicationsKit kit, string tag, int count)
+    {
+        var members = new List<ImportMember>(count);
+        var born = new DateOnly(1990, 1, 1);
+        await using var db = kit.Db();
+        for (var i = 0; i < count; i++)
+        {
+            var user = TestData.Member($"{tag}{i:0000}@example.tw");
+            var body = $"C{1 + i % 2}{i:D7}";
+            var id = Enumerable.Range(0, 10).Select(d => body + d).First(candidate => NationalId.Parse(candidate).IsValid);
+            var profile = new MemberProfile { UserId = user.Id, Name = "舊名字", NationalId = id, Birthday = born, UpdatedAt = kit.Clock.GetUtcNow() };
+            kit.Protector.Seal(profile);
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = "role-trainee" });
+            db.MemberProfiles.Add(profile);
+            db.LearningCredits.Add(new LearningCredit { UserId = user.Id, Title = "線上課程", Points = 2, Status = CreditStatus.Approved, Source = CreditSource.OnlineCourse, SubmittedAt = kit.Clock.GetUtcNow() });
+            members.Add(new ImportMember(user, id, born));
+        }
+        await db.SaveChangesAsync();
+        return members;
+    }
+
     /// <summary>A complete row for an enterprise employee (身分別 1), A–W; change cells with <paramref name="change"/>.</summary>
     public static object?[] Row(int number, string name, ImportMember m, Action<object?[]>? change = null) =>
         Row(number, name, m.NationalId, m.User.Email!, m.Birthday.ToString("yyyy-MM-dd"), change);

@@ -145,6 +145,56 @@ public class TraineeImportTests
         Assert.Contains("不符", comments[$"C{mismatchRow}"]);
     }
 
+    /// <summary>
+    /// An import writes in batches inside its one transaction (each batch leaves the change tracker once saved): the
+    /// row after a batch's end, saved alone, is written exactly as the first rows are.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_import_larger_than_one_save_writes_every_row_its_history_its_mails_and_its_profile(DatabaseProvider provider)
+    {
+        const int count = 501, seats = 300; // batches of 500 and 1; the seats run out inside the first
+        await using var kit = await ApplicationsKit.CreateAsync(provider);
+        await SeedAsync(kit);
+        var course = await kit.CourseAsync("AI大型班", kit.Today.AddDays(30), seats: seats);
+        var organiser = await StaffAsync(kit, TestData.OrganiserActor(course.OrganiserId));
+        var members = await TraineesAsync(kit, "bulk", count);
+        var read = Reader().Read(new MemoryStream(Filled(await LiveCodesAsync(kit), members.Select((m, i) => Row(i + 1, $"學員{i:0000}", m)))));
+        Assert.Null(read.Refusal);
+
+        var progress = new List<int>();
+        var outcome = await kit.Get<ImportTrainees>().ApplyAsync(organiser, course.Id, read.Rows, consentsCollected: true, new SyncProgress(progress.Add));
+
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(count, outcome.Value!.AcceptedCount);
+        Assert.Equal([500, count], progress.Distinct());
+        await using var db = kit.Db();
+        var stored = await db.Applications.AsNoTracking().Where(a => a.CourseId == course.Id).ToDictionaryAsync(a => a.MemberId);
+        Assert.Equal(members.Select(m => m.User.Id).Order(), stored.Keys.Order());
+        Assert.Equal(seats, stored.Values.Count(a => a.Status == ApplicationStatus.Approved));
+        // The waitlist is in file order across the batches: the 301st row is 備取第1位, the last row (saved alone) 備取第201位.
+        Assert.Equal(Enumerable.Range(1, count - seats).Select(p => $"名額已滿，備取第{p}位（由{organiser.Name}匯入學員名單，代學員申請）"),
+            (await db.StatusChanges.AsNoTracking().Where(h => h.To == ApplicationStatus.Waitlisted).OrderBy(h => h.ApplicationId).Select(h => h.Reason).ToListAsync()));
+        var history = await db.StatusChanges.AsNoTracking().ToListAsync();
+        Assert.Equal(stored.Values.Select(a => a.Id).Order(), history.Select(h => h.ApplicationId).Order());
+        Assert.All(history, h => Assert.Equal((organiser.Id, organiser.Name), (h.ActorId, h.ActorName)));
+        // Every mail is in the outbox: the member's and the organiser's for a seat, the member's for 備取.
+        var mails = await db.Outbox.AsNoTracking().Select(m => new { m.ToAddress, m.Subject }).ToListAsync();
+        Assert.Equal(2 * seats + (count - seats), mails.Count);
+        Assert.All(members, m => Assert.Single(mails, mail => mail.ToAddress == m.User.Email));
+        Assert.Equal(seats, mails.Count(m => m.ToAddress == course.OrganiserEmail));
+        // Each member's basic data is the row's now, with the national ID sealed again, and the account's name follows.
+        var profiles = await db.MemberProfiles.AsNoTracking().ToDictionaryAsync(p => p.UserId);
+        var names = await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("bulk")).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        Assert.All(members.Select((m, i) => (m, i)), x =>
+        {
+            var saved = profiles[x.m.User.Id];
+            Assert.Equal(($"學員{x.i:0000}", "某某科技股份有限公司", x.m.NationalId), (saved.Name, saved.CompanyName, kit.Protector.Unprotect(saved.NationalIdCipher)));
+            Assert.Equal(saved.Name, names[x.m.User.Id]);
+        });
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == ImportTrainees.AuditAction));
+    }
+
     [Fact]
     public void Dates_may_be_typed_in_the_iso_form_as_an_excel_serial_or_in_the_roc_forms()
     {
