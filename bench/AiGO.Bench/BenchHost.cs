@@ -28,6 +28,9 @@ public sealed class BenchHost(string? postgres = null, Action<IServiceCollection
         return host;
     }
 
+    /// <summary>The header the TLS-ending proxy adds; every client of the bench host sends it.</summary>
+    public static readonly KeyValuePair<string, string> ForwardedHttps = new("X-Forwarded-Proto", "https");
+
     public AiGoDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<AiGoDbContext>>().CreateDbContext();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +40,9 @@ public sealed class BenchHost(string? postgres = null, Action<IServiceCollection
         builder.UseStaticWebAssets();
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Hosting:HttpsRedirection", "false");
+        // As in production, TLS ends at a proxy: requests from loopback saying X-Forwarded-Proto: https count as https,
+        // so the Secure-only antiforgery and sign-in cookies work as they do for real visitors.
+        builder.UseSetting("Hosting:KnownProxies", "127.0.0.1");
         builder.UseSetting("Accounts:NationalIdHashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Accounts:NationalIdEncryption:CurrentKeyId", "bench");
         builder.UseSetting("Accounts:NationalIdEncryption:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

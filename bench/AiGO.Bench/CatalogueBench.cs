@@ -30,6 +30,7 @@ public static class CatalogueBench
         await SeedAsync(host);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         { BaseAddress = new Uri(host.BaseUrl) };
+        http.DefaultRequestHeaders.Add(BenchHost.ForwardedHttps.Key, BenchHost.ForwardedHttps.Value);
         var pages = Courses / CourseFilter.PageSize;
 
         async Task Page(Random random)
@@ -44,6 +45,9 @@ public static class CatalogueBench
             if ((await response.Content.ReadAsByteArrayAsync()).Length < 500) throw new InvalidOperationException("short floor page");
         }
 
+        // One request at a time first: what each costs the server, before the load hides it in queueing.
+        Console.WriteLine(await RequestCost.MeasureAsync("GET /courses?page=N", 40, i => Page(new Random(i))));
+        Console.WriteLine(await RequestCost.MeasureAsync("floor", 40, i => Floor(new Random(i))));
         await LoadAsync(Page, Warmup);
         await LoadAsync(Floor, Warmup);
         var page = new Load();
