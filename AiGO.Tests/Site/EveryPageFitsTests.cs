@@ -93,7 +93,8 @@ public class EveryPageFitsTests(AppFixture app, BrowserFixture browser)
         await page.Locator(isStatic ? "main[data-interactive]" : "main[data-interactive='True']").WaitForAsync();
         // Loading bars give way to the content.
         await Assertions.Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Fonts and images in place before the picture; the circuit's socket never lets the network go idle for long.
+        await page.WaitForFunctionAsync("() => document.fonts.status === 'loaded' && [...document.images].every(i => i.complete)");
 
         var name = $"sweep-{width}-{Slug(route)}-{(email.Length == 0 ? "visitor" : email.Split('@')[0])}";
         await page.ScreenshotAsync(name);
