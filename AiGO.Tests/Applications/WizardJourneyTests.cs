@@ -50,7 +50,9 @@ public class WizardJourneyTests(AppFixture app, BrowserFixture browser)
         Assert.Contains("陳志堅已申請參加「AI智慧防詐(臺南班)」課程補助，請儘速協助學員完成課程報名與繳費。", toOrganiser.TextBody);
 
         await using var db = app.CreateDbContext();
-        var application = await db.Applications.SingleAsync(a => a.CourseId == courseId && a.Status == ApplicationStatus.Approved);
+        var trainee = await db.Users.Where(u => u.Email == "trainee@aigo.example.tw").Select(u => u.Id).SingleAsync();
+        var application = await db.Applications.SingleAsync(a => a.CourseId == courseId && a.MemberId == trainee);
+        Assert.Equal(ApplicationStatus.Approved, application.Status);
         Assert.Equal(5000, application.Subsidy);
         Assert.True(await db.StatusChanges.AnyAsync(c => c.ApplicationId == application.Id && c.To == ApplicationStatus.Approved));
     }

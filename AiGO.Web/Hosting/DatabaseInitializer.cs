@@ -16,6 +16,9 @@ public static class DatabaseInitializer
         var db = sp.GetRequiredService<AiGoDbContext>();
         if (db.Database.IsSqlite()) AppPaths.PrepareSqliteFile(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync();
+        // Write-ahead logging: pages being read (a long list, a report) no longer hold up a save, and a save no longer
+        // holds up the readers; the mode is kept in the file. Back up with `sqlite3 aigo.db ".backup copy.db"`, not cp.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         // After a key rotation (or from the old Data Protection format): national IDs move to the current key once.
         await sp.GetRequiredService<AiGO.Web.Accounts.NationalIdProtector>().RewrapAsync(db, logger);
         await SeedCodeTablesAsync(db);
