@@ -15,6 +15,23 @@ namespace AiGO.Tests.Privacy;
 /// <summary>Fail closed: with the data folder gone, a write is refused in Chinese instead of "succeeding" into nothing; /healthz says what is wrong.</summary>
 public class FailClosedTests
 {
+    /// <summary>
+    /// A folder no file can be created in, even by root (the tests run as root, which a chmod does not stop): sysfs
+    /// refuses every new file. The guard's probe finds it read-only, so saves and uploads there are refused.
+    /// </summary>
+    [Fact]
+    public void A_data_folder_that_takes_no_new_file_is_reported_read_only_in_chinese()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var guard = new DataFolderGuard("/sys", null, clock);
+        Assert.Equal(DataFolderGuard.ReadOnly, guard.Problem());
+        Assert.Throws<StorageUnavailableException>(guard.EnsureWritable);
+        Assert.Equal(DataFolderGuard.ReadOnly, guard.FolderProblem("/sys/kernel"));
+
+        var writable = new DataFolderGuard(Path.GetTempPath(), null, clock);
+        Assert.Null(writable.Problem());
+    }
+
     [Fact]
     public async Task When_the_data_folder_disappears_saves_and_mails_are_refused_in_chinese_and_healthz_is_unhealthy()
     {
