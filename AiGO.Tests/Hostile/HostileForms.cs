@@ -3,6 +3,7 @@ using AiGO.Domain.Accounts;
 using AiGO.Domain.Applications;
 using AiGO.Domain.Catalogue;
 using AiGO.Domain.Common;
+using AiGO.Domain.Import;
 using AiGO.Domain.Organisers;
 using AiGO.Tests.Infrastructure;
 using AiGO.Web.Accounts;
@@ -261,7 +262,7 @@ public sealed class PrivacyRequestHostileForm : HostileForm
 
 /// <summary>
 /// 匯入學員 (the Excel import): one cell of an otherwise valid row, read and judged as the import does it
-/// (<see cref="AiGO.Domain.Import.TraineeRow"/>: the wizard's rules, each on its column); a formula cell is refused.
+/// (<see cref="TraineeRow"/>: the wizard's rules, each on its column); a formula cell is refused.
 /// </summary>
 public sealed class ExcelImportHostileForm : HostileForm
 {
@@ -273,21 +274,25 @@ public sealed class ExcelImportHostileForm : HostileForm
         "0266316666", "", "0912345678", "5", "01", "1", "0", "4", "1", "J", "62", "1",
     ];
 
-    /// <summary>The problems the import reports on <paramref name="column"/> when it holds <paramref name="value"/>.</summary>
-    private static Func<string, string?> Cell(int column, bool formula = false) => value =>
+    /// <summary>The valid row with <paramref name="value"/> in <paramref name="column"/>, read as the import reads it.</summary>
+    private static TraineeRow Read(int column, string value, bool formula = false)
     {
         var cells = ValidCells.ToArray();
         cells[column] = value;
-        var row = AiGO.Domain.Import.TraineeRow.Read(new(3, cells, formula ? new HashSet<int> { column } : new HashSet<int>()));
-        var problems = row.CheckProfile([], new DateOnly(2026, 12, 1)).Where(p => p.Column == column).ToList();
+        return TraineeRow.Read(new(3, cells, formula ? new HashSet<int> { column } : new HashSet<int>()));
+    }
+
+    /// <summary>The problems the import reports on <paramref name="column"/> when it holds the value.</summary>
+    private static Func<string, string?> Cell(int column, bool formula = false) => value =>
+    {
+        var problems = Read(column, value, formula).CheckProfile([], new DateOnly(2026, 12, 1)).Where(p => p.Column == column).ToList();
         return problems.Count == 0 ? null : string.Join("；", problems.Select(p => p.Text));
     };
 
+    /// <summary>What the import would store from the value, in its canonical form.</summary>
     private static Func<string, string?> Stored(int column, Func<MemberProfile, string?> get) => value =>
     {
-        var cells = ValidCells.ToArray();
-        cells[column] = value;
-        var profile = AiGO.Domain.Import.TraineeRow.Read(new(3, cells)).Profile;
+        var profile = Read(column, value).Profile;
         ProfileRules.Normalise(profile);
         return get(profile);
     };
@@ -296,16 +301,16 @@ public sealed class ExcelImportHostileForm : HostileForm
     {
         foreach (var (column, field) in new[]
         {
-            (AiGO.Domain.Import.TraineeSheet.Name, ProfileField.Name), (AiGO.Domain.Import.TraineeSheet.Company, ProfileField.CompanyName),
-            (AiGO.Domain.Import.TraineeSheet.Department, ProfileField.Department), (AiGO.Domain.Import.TraineeSheet.JobTitle, ProfileField.JobTitle),
+            (TraineeSheet.Name, ProfileField.Name), (TraineeSheet.Company, ProfileField.CompanyName),
+            (TraineeSheet.Department, ProfileField.Department), (TraineeSheet.JobTitle, ProfileField.JobTitle),
         })
         {
-            var header = AiGO.Domain.Import.TraineeSheet.Columns[column].Header;
+            var header = TraineeSheet.Columns[column].Header;
             foreach (var c in FreeTextCases(Form, header, ProfileRules.MaxLength(field), Cell(column))) yield return c;
             yield return new(Form, header, "formula cell", "=HYPERLINK(\"http://evil.example\",\"王\")", Expect.Refused, Cell(column, formula: true));
         }
 
-        var id = AiGO.Domain.Import.TraineeSheet.NationalId;
+        var id = TraineeSheet.NationalId;
         foreach (var (name, input, expect, canonical) in new (string, string, Expect, string?)[]
         {
             ("valid", "A123456789", Expect.Accepted, "A123456789"), ("lower case", "a123456789", Expect.Accepted, "A123456789"),
@@ -314,7 +319,7 @@ public sealed class ExcelImportHostileForm : HostileForm
         })
             yield return new(Form, "身分證字號", name, input, expect, Cell(id), canonical is null ? null : Stored(id, p => p.NationalId), canonical);
 
-        var birthday = AiGO.Domain.Import.TraineeSheet.Birthday;
+        var birthday = TraineeSheet.Birthday;
         foreach (var (name, input, expect) in new[]
         {
             ("ISO", "1990-01-01", Expect.Accepted), ("ROC with slashes", "79/01/01", Expect.Accepted), ("ROC with dashes", "079-01-01", Expect.Accepted),
@@ -323,7 +328,7 @@ public sealed class ExcelImportHostileForm : HostileForm
         })
             yield return new(Form, "西元出生年月日", name, input, expect, Cell(birthday));
 
-        var years = AiGO.Domain.Import.TraineeSheet.YearsOfWork;
+        var years = TraineeSheet.YearsOfWork;
         foreach (var (name, input, expect) in new[]
         {
             ("whole", "5", Expect.Accepted), ("fraction", "1.5", Expect.Refused), ("negative", "-1", Expect.Refused),
@@ -331,7 +336,7 @@ public sealed class ExcelImportHostileForm : HostileForm
         })
             yield return new(Form, "累計工作年資(年)", name, input, expect, Cell(years));
 
-        var mobile = AiGO.Domain.Import.TraineeSheet.Mobile;
+        var mobile = TraineeSheet.Mobile;
         foreach (var (name, input, expect, canonical) in new (string, string, Expect, string?)[]
         {
             ("valid", "0912345678", Expect.Accepted, "0912345678"), ("full-width", "０９１２３４５６７８", Expect.Accepted, "0912345678"),
