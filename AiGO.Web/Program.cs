@@ -37,6 +37,7 @@ builder.Services.AddHsts(o =>
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<AiGO.Web.Components.Layout.ThemeStylesheet>();
 builder.Services.AddTransient<MudLocalizer, MudChineseLocalizer>();
 builder.Services.AddLocalizationInterceptor<ChineseFirstLocalizationInterceptor>();
 // Chinese as characters, not &#x…; entities: a third of the bytes, and readable page source.

@@ -70,17 +70,26 @@ public static class CircuitBench
         await circuits.WaitForAsync(0);
 
         var before = Snapshot.Take();
+        await HoldAsync($"{url} before its pages open");
         var context = await NewContextAsync(browser, host, storageState);
         for (var opened = 0; opened < Pages; opened += Batch)
             await Task.WhenAll(Enumerable.Range(0, Math.Min(Batch, Pages - opened)).Select(_ => OpenAsync(context, url)));
         await circuits.WaitForAsync(Pages);
         await Task.Delay(TimeSpan.FromSeconds(3)); // idle: the first renders' buffers are released
         var after = Snapshot.Take();
-        if (Environment.GetEnvironmentVariable("AIGO_BENCH_HOLD") is { } hold) { Console.WriteLine($"holding {url} for a heap dump: pid {Environment.ProcessId}"); await Task.Delay(TimeSpan.FromSeconds(int.Parse(hold))); }
+        await HoldAsync($"{url} with {circuits.Open} circuits open");
         var open = circuits.Open;
         await context.CloseAsync();
         await circuits.WaitForAsync(0);
         return new Result(before, after, open);
+    }
+
+    /// <summary>With AIGO_BENCH_HOLD=seconds, waits at each snapshot so a heap dump can be taken (dotnet-dump collect -p pid).</summary>
+    private static async Task HoldAsync(string moment)
+    {
+        if (Environment.GetEnvironmentVariable("AIGO_BENCH_HOLD") is not { } hold) return;
+        Console.WriteLine($"holding {moment} for a heap dump: pid {Environment.ProcessId}");
+        await Task.Delay(TimeSpan.FromSeconds(int.Parse(hold)));
     }
 
     private static async Task OpenAsync(IBrowserContext context, string url)
