@@ -64,8 +64,14 @@ public sealed class ImportTrainees(
     public const string AuditAction = "applicants.import";
     public const string ConsentsMissing = "請確認貴單位已取得每位學員簽署之個人資料同意書及參訓學員須知暨切結書。";
 
-    /// <summary>Rows written between two saves of an import: the progress bar moves per batch, and saved rows leave memory.</summary>
-    private const int SaveEvery = 500;
+    /// <summary>
+    /// Rows written between two saves of an import: the progress bar moves per batch, and saved rows leave memory. Small on
+    /// purpose: a row costs about 130 KB of short-lived allocations (EF's commands, the mails, the sealing), so a batch of
+    /// 500 lived through several young-generation collections and each batch's tracked entities were promoted to the
+    /// oldest generation, to die there; the collector's committed memory grew with the import (10,000 rows: 254–317 MB
+    /// peak working set). A batch of 50 dies young, and the import's memory stays flat (225–244 MB) at no cost in time.
+    /// </summary>
+    internal const int SaveEvery = 50;
 
     /// <summary>The course and the code tables, for the import page and the template; the course's organiser or the office.</summary>
     public async Task<Outcome<ImportCourse>> OpenAsync(Actor actor, int courseId, CancellationToken ct = default)
@@ -86,7 +92,7 @@ public sealed class ImportTrainees(
         if (CourseAccess.ImportTrainees.Deny(actor, course) is { } refused) return Outcome<ImportReport>.From(refused);
         if (Eligibility.CourseRefusal(course, clock.Today()) is { } closed) return Outcome<ImportReport>.From(Outcome.Invalid("course", closed.Message));
 
-        var read = Read(rows);
+        var read = Trainees(rows);
         var ledger = await Ledger.LoadAsync(db, course, read, sealer, policy.AnnualCap, clock.Today(), ct);
         var results = await JudgeAsync(course, read, ledger, await LiveCodesAsync(db, ct), clock.Today(), accepted: null);
         return Outcome<ImportReport>.Success(new ImportReport(course, results, Applied: false));
@@ -101,7 +107,7 @@ public sealed class ImportTrainees(
     public async Task<Outcome<ImportReport>> ApplyAsync(Actor actor, int courseId, IReadOnlyList<TraineeRowCells> rows, bool consentsCollected,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var read = Read(rows);
+        var read = Trainees(rows);
         IReadOnlyList<string> memberIds;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -164,8 +170,11 @@ public sealed class ImportTrainees(
         return outcome.Succeeded ? Outcome<ImportReport>.Success(report!) : Outcome<ImportReport>.From(outcome);
     }
 
-    private static List<TraineeRow> Read(IReadOnlyList<TraineeRowCells> rows) =>
-        rows.Where(r => !r.IsBlank).Select(TraineeRow.Read).ToList();
+    /// <summary>
+    /// The rows that name a trainee, still as cells: each is read into a profile only when it is judged, and that profile
+    /// is let go once the row is judged (or, when applied, saved), so a large file's profiles are never all in memory.
+    /// </summary>
+    private static List<TraineeRowCells> Trainees(IReadOnlyList<TraineeRowCells> rows) => rows.Where(r => !r.IsBlank).ToList();
 
     private static async Task<IReadOnlyList<CodeEntry>> LiveCodesAsync(AiGoDbContext db, CancellationToken ct) =>
         await db.Codes.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Table).ThenBy(c => c.SortOrder).ToListAsync(ct);
@@ -177,14 +186,15 @@ public sealed class ImportTrainees(
     /// Judges each row in file order against the ledger, which counts the rows accepted before it (their seats, their
     /// holds on the cap), exactly as consecutive submissions would see each other.
     /// </summary>
-    private async Task<List<ImportRowResult>> JudgeAsync(Course course, List<TraineeRow> rows, Ledger ledger, IReadOnlyList<CodeEntry> codes, DateOnly today,
+    private async Task<List<ImportRowResult>> JudgeAsync(Course course, List<TraineeRowCells> rows, Ledger ledger, IReadOnlyList<CodeEntry> codes, DateOnly today,
         Accept? accepted)
     {
         var results = new List<ImportRowResult>(rows.Count);
         var firstByEmail = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var cells in rows)
         {
+            var row = TraineeRow.Read(cells);
             var member = ledger.Find(row.Email);
             // The columns the workbook does not have (工作內容, 就學學校, 就學科系) come from what the member saved.
             if (member is { IsTrainee: true, Profile: { } saved })
@@ -284,8 +294,14 @@ public sealed class ImportTrainees(
     /// </summary>
     private sealed class Ledger
     {
-        public sealed record Member(string Id, string Email, bool EmailConfirmed, bool IsTrainee, MemberProfile? Profile, int VerifiedCredits,
+        public sealed record Member(string Id, string Email, bool EmailConfirmed, bool IsTrainee, SavedProfile? Profile, int VerifiedCredits,
             DateOnly? SanctionedUntil, bool HasLiveApplication);
+
+        /// <summary>
+        /// Of the member's saved basic data, what judging a row needs: the national ID's keyed hash, and the fields the
+        /// workbook has no column for. (Not the whole profile: a file's thousands of members would hold it all in memory.)
+        /// </summary>
+        public sealed record SavedProfile(string? NationalIdHash, string? JobContent, string? School, string? Major);
 
         private readonly Course _course;
         private readonly INationalIdSealer _sealer;
@@ -301,23 +317,29 @@ public sealed class ImportTrainees(
 
         private static string Normalise(string email) => email.Trim().ToUpperInvariant();
 
-        public static async Task<IReadOnlyList<string>> MemberIdsAsync(AiGoDbContext db, IReadOnlyList<TraineeRow> rows, CancellationToken ct)
+        /// <summary>The e-mails the rows give, normalised, each once.</summary>
+        private static List<string> Emails(IReadOnlyList<TraineeRowCells> rows) =>
+            rows.Select(TraineeRow.EmailOf).Where(e => e.Length > 0).Select(Normalise).Distinct().ToList();
+
+        public static async Task<IReadOnlyList<string>> MemberIdsAsync(AiGoDbContext db, IReadOnlyList<TraineeRowCells> rows, CancellationToken ct)
         {
-            var emails = rows.Where(r => r.Email.Length > 0).Select(r => Normalise(r.Email)).Distinct().ToList();
+            var emails = Emails(rows);
             return await db.Users.Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail!)).Select(u => u.Id).ToListAsync(ct);
         }
 
-        public static async Task<Ledger> LoadAsync(AiGoDbContext db, Course course, IReadOnlyList<TraineeRow> rows, INationalIdSealer sealer, int annualCap,
+        public static async Task<Ledger> LoadAsync(AiGoDbContext db, Course course, IReadOnlyList<TraineeRowCells> rows, INationalIdSealer sealer, int annualCap,
             DateOnly today, CancellationToken ct)
         {
             var ledger = new Ledger(course, sealer, annualCap);
-            var emails = rows.Where(r => r.Email.Length > 0).Select(r => Normalise(r.Email)).Distinct().ToList();
+            var emails = Emails(rows);
             var users = await db.Users.AsNoTracking().Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail!))
                 .Select(u => new { u.Id, u.Email, u.NormalizedEmail, u.EmailConfirmed }).ToListAsync(ct);
             var ids = users.Select(u => u.Id).ToList();
             var traineeRole = await db.Roles.Where(r => r.Name == Roles.Trainee).Select(r => r.Id).SingleOrDefaultAsync(ct);
             var trainees = (await db.UserRoles.Where(ur => ur.RoleId == traineeRole && EF.Parameter(ids).Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(ct)).ToHashSet();
-            var profiles = await db.MemberProfiles.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
+            var profiles = await db.MemberProfiles.Where(p => EF.Parameter(ids).Contains(p.UserId))
+                .Select(p => new { p.UserId, Saved = new SavedProfile(p.NationalIdHash, p.JobContent, p.School, p.Major) })
+                .ToDictionaryAsync(p => p.UserId, p => p.Saved, ct);
             var credits = (await db.LearningCredits.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.UserId)).ToListAsync(ct))
                 .GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => LearningCredit.VerifiedPoints(g));
             var sanctions = (await db.Sanctions.Where(s => EF.Parameter(ids).Contains(s.MemberId) && s.From <= today && s.LiftedAt == null)
@@ -334,7 +356,7 @@ public sealed class ImportTrainees(
             ledger._seatsTaken = await db.Applications.CountAsync(a => a.CourseId == course.Id && seatHolding.Contains(a.Status), ct);
             ledger._waitlisted = await db.Applications.CountAsync(a => a.CourseId == course.Id && a.Status == ApplicationStatus.Waitlisted, ct);
 
-            var hashes = rows.Select(r => Common.NationalId.Parse(r.Profile.NationalId)).Where(p => p.IsValid).Select(p => sealer.Hash(p.Value!)).Distinct().ToList();
+            var hashes = rows.Select(r => Common.NationalId.Parse(TraineeRow.NationalIdOf(r))).Where(p => p.IsValid).Select(p => sealer.Hash(p.Value!)).Distinct().ToList();
             foreach (var owner in await db.MemberProfiles.AsNoTracking().Where(p => EF.Parameter(hashes).Contains(p.NationalIdHash!)).Select(p => new { p.NationalIdHash, p.UserId }).ToListAsync(ct))
                 ledger._hashOwners[owner.NationalIdHash!] = owner.UserId;
 

@@ -30,16 +30,26 @@ public sealed record TraineeRow(TraineeRowCells Cells, string Email, MemberProfi
     public int RowNumber => Cells.RowNumber;
     public string Name => Cells.Cell(TraineeSheet.Name);
 
+    /// <summary>A cell as the row reads it: null when empty or a formula (whose cached value is not taken).</summary>
+    private static string? TextOf(TraineeRowCells cells, int column) =>
+        cells.FormulaColumns.Contains(column) || cells.Cell(column).Length == 0 ? null : cells.Cell(column);
+
+    /// <summary>The e-mail <see cref="Read"/> gives the row ("" for none), without reading the rest.</summary>
+    public static string EmailOf(TraineeRowCells cells) => TextOf(cells, TraineeSheet.Email) ?? "";
+
+    /// <summary>The national ID <see cref="Read"/> puts in the profile, without reading the rest.</summary>
+    public static string? NationalIdOf(TraineeRowCells cells) => TextOf(cells, TraineeSheet.NationalId);
+
     /// <summary>Reads the cells into a profile; every cell that cannot be read is a problem on its column.</summary>
     public static TraineeRow Read(TraineeRowCells cells)
     {
         var problems = cells.FormulaColumns.Order().Select(c => new RowProblem(c, FormulaRefused)).ToList();
-        string? Text(int column) => cells.FormulaColumns.Contains(column) || cells.Cell(column).Length == 0 ? null : cells.Cell(column);
+        string? Text(int column) => TextOf(cells, column);
 
         var profile = new MemberProfile
         {
             Name = Text(TraineeSheet.Name),
-            NationalId = Text(TraineeSheet.NationalId),
+            NationalId = NationalIdOf(cells),
             Gender = Text(TraineeSheet.Gender),
             BusinessNumber = Text(TraineeSheet.BusinessNumber),
             CompanyName = Text(TraineeSheet.Company),
@@ -77,7 +87,7 @@ public sealed record TraineeRow(TraineeRowCells Cells, string Email, MemberProfi
             else
                 problems.Add(new RowProblem(TraineeSheet.YearsOfWork, $"「{years}」不是整數，請輸入整數數字，例如 1"));
         }
-        return new TraineeRow(cells, Text(TraineeSheet.Email) ?? "", profile, problems);
+        return new TraineeRow(cells, EmailOf(cells), profile, problems);
     }
 
     /// <summary>

@@ -153,7 +153,7 @@ public class TraineeImportTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task An_import_larger_than_one_save_writes_every_row_its_history_its_mails_and_its_profile(DatabaseProvider provider)
     {
-        const int count = 501, seats = 300; // batches of 500 and 1; the seats run out inside the first
+        const int count = ImportTrainees.SaveEvery + 1, seats = ImportTrainees.SaveEvery * 3 / 5; // a full batch and 1; the seats run out inside the first
         await using var kit = await ApplicationsKit.CreateAsync(provider);
         await SeedAsync(kit);
         var course = await kit.CourseAsync("AI大型班", kit.Today.AddDays(30), seats: seats);
@@ -167,12 +167,12 @@ public class TraineeImportTests
 
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal(count, outcome.Value!.AcceptedCount);
-        Assert.Equal([500, count], progress.Distinct());
+        Assert.Equal([ImportTrainees.SaveEvery, count], progress.Distinct());
         await using var db = kit.Db();
         var stored = await db.Applications.AsNoTracking().Where(a => a.CourseId == course.Id).ToDictionaryAsync(a => a.MemberId);
         Assert.Equal(members.Select(m => m.User.Id).Order(), stored.Keys.Order());
         Assert.Equal(seats, stored.Values.Count(a => a.Status == ApplicationStatus.Approved));
-        // The waitlist is in file order across the batches: the 301st row is 備取第1位, the last row (saved alone) 備取第201位.
+        // The waitlist is in file order across the batches: the row after the seats is 備取第1位, the last row (saved alone) the last in line.
         Assert.Equal(Enumerable.Range(1, count - seats).Select(p => $"名額已滿，備取第{p}位（由{organiser.Name}匯入學員名單，代學員申請）"),
             (await db.StatusChanges.AsNoTracking().Where(h => h.To == ApplicationStatus.Waitlisted).OrderBy(h => h.ApplicationId).Select(h => h.Reason).ToListAsync()));
         var history = await db.StatusChanges.AsNoTracking().ToListAsync();

@@ -37,11 +37,12 @@ public sealed class TraineeWorkbookReader(IOptions<ImportOptions> options)
             var rows = new List<TraineeRowCells>();
             var formulasByRow = inspection!.FormulaCells.Where(f => f.Column < TraineeSheet.Columns.Count)
                 .GroupBy(f => f.Row).ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(f => f.Column).ToHashSet());
+            var shared = new SharedCells();
             var index = -1;
             foreach (IDictionary<string, object?> row in MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
                 index++;
-                var cells = Cells(row);
+                var cells = Cells(row, shared);
                 if (index == 0)
                 {
                     if (TraineeSheet.CheckHeader(cells) is { } wrong) return WorkbookRead.Refused(wrong);
@@ -64,13 +65,16 @@ public sealed class TraineeWorkbookReader(IOptions<ImportOptions> options)
 
     private static readonly IReadOnlySet<int> EmptyColumns = new HashSet<int>();
 
+    /// <summary>The column letters A … X, once, not built again for every cell of every row.</summary>
+    private static readonly string[] Letters = Enumerable.Range(0, TraineeSheet.Columns.Count + 1).Select(TraineeSheet.Letter).ToArray();
+
     /// <summary>Columns A–W of a row as text: a date cell as yyyy-MM-dd, a number without a thousands separator.</summary>
-    private static string?[] Cells(IDictionary<string, object?> row)
+    private static string?[] Cells(IDictionary<string, object?> row, SharedCells shared)
     {
-        var cells = new string?[TraineeSheet.Columns.Count + 1];
+        var cells = new string?[Letters.Length];
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = row.TryGetValue(TraineeSheet.Letter(i), out var value) ? value switch
+            cells[i] = row.TryGetValue(Letters[i], out var value) ? shared.Get(i, value switch
             {
                 null => null,
                 string s => s,
@@ -78,8 +82,29 @@ public sealed class TraineeWorkbookReader(IOptions<ImportOptions> options)
                 double n => n.ToString("R", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var other => other.ToString(),
-            } : null;
+            }) : null;
         }
         return cells;
+    }
+
+    /// <summary>
+    /// One string for each value a column repeats (the code columns' few codes, a date, a company's name): a file's
+    /// rows are kept until the import is done, and MiniExcel gives every cell a string of its own. A column that keeps
+    /// bringing new values (names, IDs, e-mails) stops being pooled once it has shown <see cref="MaxPerColumn"/> of them.
+    /// </summary>
+    private sealed class SharedCells
+    {
+        private const int MaxPerColumn = 256;
+        private readonly Dictionary<string, string>[] _columns =
+            Enumerable.Range(0, Letters.Length).Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+
+        public string? Get(int column, string? value)
+        {
+            if (value is null) return null;
+            var pool = _columns[column];
+            if (pool.TryGetValue(value, out var shared)) return shared;
+            if (pool.Count < MaxPerColumn) pool.Add(value, value);
+            return value;
+        }
     }
 }
