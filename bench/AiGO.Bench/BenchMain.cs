@@ -3,6 +3,9 @@ namespace AiGO.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/AiGO.Bench -- [all|NAME…]</c>: the machine, then each benchmark's
 /// figures beside its floor, then every ratio and goal together. <c>all</c> runs every registered benchmark in order.
+/// When more than one runs, each runs in a process of its own (this program again, with one name), so no benchmark
+/// measures what an earlier one left behind: the import's peak working set is its own, not the 200 browser pages'
+/// of the circuit benchmark, and each starts with a cold heap and thread pool.
 /// </summary>
 public static class BenchMain
 {
@@ -26,11 +29,19 @@ public static class BenchMain
             foreach (var b in Benchmarks) Console.Error.WriteLine($"  {b.Name,-12} {b.What}");
             return 2;
         }
-        Console.WriteLine(Machine.Describe());
+        var chosen = Benchmarks.Where(b => asked.Contains("all") || asked.Contains(b.Name)).ToList();
+        var summaryFile = Environment.GetEnvironmentVariable(SummaryFileVariable);
+        if (summaryFile is null) Console.WriteLine(Machine.Describe());
+        if (chosen.Count > 1)
+        {
+            foreach (var (name, _, _) in chosen) await RunAloneAsync(name);
+            Summary.Print();
+            return 0;
+        }
         Console.WriteLine();
         try
         {
-            foreach (var (name, what, run) in Benchmarks.Where(b => asked.Contains("all") || asked.Contains(b.Name)))
+            foreach (var (name, what, run) in chosen)
             {
                 Console.WriteLine($"== {name}: {what}");
                 try { await run(); }
@@ -47,7 +58,34 @@ public static class BenchMain
         {
             await BenchPostgres.StopAsync();
         }
-        Summary.Print();
+        if (summaryFile is null) Summary.Print();
+        else Summary.Save(summaryFile);
         return 0;
+    }
+
+    /// <summary>Set for a benchmark's own process: where it writes its summary rows for the first process to print.</summary>
+    private const string SummaryFileVariable = "AIGO_BENCH_SUMMARY_FILE";
+
+    private static async Task RunAloneAsync(string name)
+    {
+        var summary = Path.GetTempFileName();
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!) { ArgumentList = { name } };
+            if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
+                start.ArgumentList.Insert(0, typeof(BenchMain).Assembly.Location);
+            start.Environment[SummaryFileVariable] = summary;
+            using var child = System.Diagnostics.Process.Start(start)!; // its output goes straight to this console
+            await child.WaitForExitAsync();
+            if (child.ExitCode != 0 || new FileInfo(summary).Length == 0)
+                Summary.Add($"{name}: did not finish", $"exit code {child.ExitCode}", "", false);
+            else
+                Summary.Load(summary);
+        }
+        finally
+        {
+            File.Delete(summary);
+        }
+        Console.WriteLine();
     }
 }

@@ -7,6 +7,20 @@ public static class Summary
 
     public static void Add(string figure, string value, string goal, bool? met) => Rows.Add((figure, value, goal, met));
 
+    /// <summary>The rows as tab-separated lines, for a benchmark run in a process of its own to hand back.</summary>
+    public static void Save(string path) =>
+        File.WriteAllLines(path, Rows.Select(r => string.Join('\t', r.Figure, r.Value, r.Goal, r.Met?.ToString() ?? "")));
+
+    /// <summary>Adds the rows a benchmark's own process saved.</summary>
+    public static void Load(string path)
+    {
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var f = line.Split('\t');
+            Add(f[0], f[1], f[2], f[3].Length == 0 ? null : bool.Parse(f[3]));
+        }
+    }
+
     public static void Print()
     {
         if (Rows.Count == 0) return;
